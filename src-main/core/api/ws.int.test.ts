@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHeadless, type HeadlessApp } from '../../headless/headless-app.js';
+import { connect } from '../../testing/ws-client.js';
+
+let app: HeadlessApp;
+
+beforeAll(async () => {
+  app = await startHeadless({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: null,
+    rendererDir: path.resolve('dist-renderer'),
+    version: 'test',
+    demoRange: null,
+  });
+});
+afterAll(() => app.close());
+
+describe('WebSocket API of the headless server', () => {
+  it('refuses a connection without the token', async () => {
+    await expect(connect(app.baseUrl, null)).rejects.toThrow('HTTP 401');
+  });
+
+  it('refuses a connection with a wrong token', async () => {
+    await expect(connect(app.baseUrl, `${app.token.slice(0, -1)}0`)).rejects.toThrow('HTTP 401');
+  });
+
+  it('refuses a browser page from another origin even with the token', async () => {
+    await expect(connect(app.baseUrl, app.token, { Origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('accepts the token from its own origin and answers a request', async () => {
+    const client = await connect(app.baseUrl, app.token, { Origin: app.baseUrl });
+    const reply = await client.request('app.info');
+    expect(reply).toMatchObject({ id: 1, result: { shell: 'headless', version: 'test', demo: false } });
+    client.close();
+  });
+
+  it('answers malformed messages with BAD_REQUEST and stays connected', async () => {
+    const client = await connect(app.baseUrl, app.token);
+    expect(await client.sendRaw('not json')).toMatchObject({ id: null, error: { code: 'BAD_REQUEST' } });
+    expect(await client.sendRaw(JSON.stringify({ id: 7, verb: 'fleet.list' }))).toMatchObject({
+      id: 7,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await client.request('nope.nothing')).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
+    expect(await client.request('discovery.start', { range: 42 })).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    expect(await client.request('fleet.list')).toMatchObject({ result: [] });
+    client.close();
+  });
+
+  it('pushes events to connected clients', async () => {
+    const client = await connect(app.baseUrl, app.token);
+    await client.request('settings.update', { pollIntervalMs: 4000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const changed = client.events.find((message) => message.event === 'settings.changed');
+    expect(changed?.data).toMatchObject({ pollIntervalMs: 4000 });
+    client.close();
+  });
+
+  it('serves the page with a strict Content-Security-Policy and refuses paths outside the renderer', async () => {
+    const page = await fetch(`${app.baseUrl}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const escape = await fetch(`${app.baseUrl}/..%2f..%2fpackage.json`);
+    expect(escape.status).toBe(404);
+  });
+});

@@ -1,0 +1,56 @@
+// Scans an address range for rigs: each host is asked by each driver in order (cheapest, most common first) until one
+// recognises it, all within one per-host timeout; hosts are scanned with bounded concurrency. Nothing here knows about
+// the fleet or events: the caller gets each identity and a progress callback.
+import type { RigIdentity } from '../../../src-shared/model/rig.js';
+import type { DriverRegistry } from '../drivers/registry.js';
+import { forEachBounded } from '../util/concurrency.js';
+import { addressesOf, type AddressRange } from './range.js';
+
+export interface ScanOptions {
+  range: AddressRange;
+  drivers: DriverRegistry;
+  perHostTimeoutMs: number;
+  concurrency: number;
+  signal: AbortSignal;
+  onFound: (identity: RigIdentity) => void;
+  onProbed: () => void;
+}
+
+export async function identifyHost(
+  host: string,
+  drivers: DriverRegistry,
+  timeoutMs: number,
+  scanSignal: AbortSignal,
+): Promise<RigIdentity | null> {
+  const deadline = Date.now() + timeoutMs;
+  const signal = AbortSignal.any([scanSignal, AbortSignal.timeout(timeoutMs)]);
+  for (const driver of drivers.drivers) {
+    for (const port of driver.ports) {
+      const remainingMs = deadline - Date.now();
+      if (remainingMs <= 0 || signal.aborted) return null;
+      try {
+        const identity = await driver.probe({ host, port, timeoutMs: remainingMs }, signal);
+        if (identity) return identity;
+      } catch (error) {
+        // probe() promises not to throw; if one does, that host is simply not identified by it.
+        console.warn(`[discovery] ${driver.family} probe of ${host}:${port} threw:`, error);
+      }
+    }
+  }
+  return null;
+}
+
+export async function scanRange(options: ScanOptions): Promise<void> {
+  const { range, drivers, perHostTimeoutMs, concurrency, signal } = options;
+  await forEachBounded(
+    addressesOf(range),
+    Math.min(concurrency, range.size),
+    async (host) => {
+      const identity = await identifyHost(host, drivers, perHostTimeoutMs, signal);
+      if (signal.aborted) return;
+      if (identity) options.onFound(identity);
+      options.onProbed();
+    },
+    signal,
+  );
+}

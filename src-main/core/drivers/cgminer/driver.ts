@@ -1,0 +1,92 @@
+// CGMiner/BMMiner family driver (Antminer stock firmware, Avalon, other cgminer forks) over TCP 4028.
+// Sources: kanoi/cgminer API-README (transport, STATUS section, commands); captured Antminer S17 Pro/S19/S19 Pro
+// replies and pyasic's parsing quirks, both in ../shared/PROTOCOLS.md A1.
+import type { RigIdentity, RigSnapshot } from '../../../../src-shared/model/rig.js';
+import { RigwiseError } from '../../../../src-shared/api/errors.js';
+import type { Driver, ProbeTarget, ReadTarget } from '../driver.js';
+import { identityFromReplies } from './identity.js';
+import { parseCgminerReply, splitMultiReply, type JsonObject, type ParseOutcome } from './parse.js';
+import { snapshotFromReplies } from './snapshot.js';
+import { sendCgminerCommand } from './transport.js';
+
+const READ_COMMANDS = ['summary', 'stats', 'pools', 'devs'] as const;
+
+async function command(
+  host: string,
+  port: number,
+  name: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<ParseOutcome> {
+  try {
+    return parseCgminerReply(await sendCgminerCommand(host, port, name, { timeoutMs, signal }));
+  } catch (error) {
+    if (error instanceof RigwiseError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function valueOf(outcome: ParseOutcome | undefined): JsonObject | null {
+  return outcome?.ok ? outcome.value : null;
+}
+
+export class CgminerDriver implements Driver {
+  readonly family = 'cgminer' as const;
+  readonly ports = [4028] as const;
+  /** Rigs that answered a `a+b` multi-command with an error: pyasic notes some S19 firmwares do not support it. */
+  private readonly noMultiCommand = new Set<string>();
+
+  async probe(target: ProbeTarget, signal: AbortSignal): Promise<RigIdentity | null> {
+    const deadline = Date.now() + target.timeoutMs;
+    const version = await command(target.host, target.port, 'version', target.timeoutMs, signal);
+    if (!version.ok || !('VERSION' in version.value)) return null;
+    // The MAC and hostname come from `config` where the firmware gives them; the rig is identified without it.
+    const remainingMs = deadline - Date.now();
+    const config = remainingMs > 20 ? await command(target.host, target.port, 'config', remainingMs, signal) : null;
+    return identityFromReplies(target.host, target.port, version.value, valueOf(config ?? undefined));
+  }
+
+  async read(target: ReadTarget, signal: AbortSignal): Promise<RigSnapshot> {
+    const { host, port, model } = target.identity;
+    const replies = await this.readAll(host, port, target.timeoutMs, signal);
+    const summary = replies.get('summary');
+    const stats = replies.get('stats');
+    if (!summary?.ok && !stats?.ok) {
+      if (summary && !summary.ok) throw summary.error;
+      throw new RigwiseError('RIG_BAD_REPLY', 'The rig sent neither summary nor stats.');
+    }
+    return snapshotFromReplies(
+      {
+        summary: valueOf(summary),
+        stats: valueOf(stats),
+        pools: valueOf(replies.get('pools')),
+        devs: valueOf(replies.get('devs')),
+      },
+      model,
+      Date.now(),
+    );
+  }
+
+  /** One connection for all four commands where the firmware allows it; one each, concurrently, where it does not. */
+  private async readAll(
+    host: string,
+    port: number,
+    timeoutMs: number,
+    signal: AbortSignal,
+  ): Promise<Map<string, ParseOutcome>> {
+    const key = `${host}:${port}`;
+    if (!this.noMultiCommand.has(key)) {
+      const raw = await sendCgminerCommand(host, port, READ_COMMANDS.join('+'), { timeoutMs, signal });
+      const parsed = parseCgminerReply(raw);
+      if (parsed.ok && READ_COMMANDS.some((name) => name in parsed.value)) {
+        return splitMultiReply(parsed.value, READ_COMMANDS);
+      }
+      if (!parsed.ok && parsed.error.code !== 'RIG_ERROR') throw parsed.error;
+      this.noMultiCommand.add(key);
+    }
+    const outcomes = await Promise.all(
+      READ_COMMANDS.map(async (name) => [name, await command(host, port, name, timeoutMs, signal)] as const),
+    );
+    return new Map(outcomes);
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { RigIdSchema, RigSchema } from '../model/rig.js';
+import { ScanProgressSchema } from '../model/discovery.js';
+import { SettingsSchema } from '../model/settings.js';
+
+/** What the engine tells every connected renderer without being asked. */
+export const EngineEvents = {
+  /** A rig was added, or its status, snapshot or name changed. Carries the whole rig so a client needs no merge. */
+  'fleet.rigUpdated': RigSchema,
+  'fleet.rigRemoved': z.object({ rigId: RigIdSchema }),
+  /** Throttled: at most a few per second while a scan runs, and always one for each final state. */
+  'discovery.progress': ScanProgressSchema,
+  'settings.changed': SettingsSchema,
+} as const;
+
+export type EngineEventsSpec = typeof EngineEvents;
+export type EventName = keyof EngineEventsSpec;
+export type EventData<E extends EventName> = z.infer<EngineEventsSpec[E]>;
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(EngineEvents, name);
+}

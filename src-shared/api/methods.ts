@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { RigIdSchema, RigSchema } from '../model/rig.js';
+import { ScanProgressSchema } from '../model/discovery.js';
+import { SettingsPatchSchema, SettingsSchema } from '../model/settings.js';
+
+const NoParams = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+/** What each method takes and returns. Both transports validate requests against these before any handler runs. */
+export const EngineApi = {
+  'app.info': {
+    params: NoParams,
+    result: z.object({
+      version: z.string(),
+      shell: z.enum(['electron', 'headless']),
+      demo: z.boolean(),
+      demoRange: z.string().nullable(),
+    }),
+  },
+  'fleet.list': { params: NoParams, result: z.array(RigSchema) },
+  'fleet.get': { params: z.object({ rigId: RigIdSchema }).strict(), result: RigSchema },
+  'fleet.rename': {
+    params: z.object({ rigId: RigIdSchema, name: z.string().trim().min(1).max(64) }).strict(),
+    result: RigSchema,
+  },
+  'fleet.remove': { params: z.object({ rigId: RigIdSchema }).strict(), result: Ok },
+  'fleet.pollNow': { params: z.object({ rigId: RigIdSchema }).strict(), result: RigSchema },
+  'discovery.start': {
+    params: z
+      .object({
+        range: z.string().trim().min(1).max(64),
+        timeoutMs: z.number().int().min(100).max(30_000).optional(),
+        concurrency: z.number().int().min(1).max(1024).optional(),
+      })
+      .strict(),
+    result: ScanProgressSchema,
+  },
+  'discovery.cancel': { params: z.object({ scanId: z.string().min(1).max(64) }).strict(), result: ScanProgressSchema },
+  'discovery.status': { params: NoParams, result: ScanProgressSchema.nullable() },
+  'settings.get': { params: NoParams, result: SettingsSchema },
+  'settings.update': { params: SettingsPatchSchema, result: SettingsSchema },
+} as const;
+
+export type EngineApiSpec = typeof EngineApi;
+export type MethodName = keyof EngineApiSpec;
+export type MethodParams<M extends MethodName> = z.input<EngineApiSpec[M]['params']>;
+export type MethodResult<M extends MethodName> = z.infer<EngineApiSpec[M]['result']>;
+/** Params after validation (defaults applied): what handlers receive. */
+export type ValidParams<M extends MethodName> = z.infer<EngineApiSpec[M]['params']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(EngineApi, name);
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { efficiencyJPerTh, formatDuration, formatHashrate, formatPower, toTerahash } from './units.js';
+
+describe('units', () => {
+  it('converts any reported hashrate unit to TH/s', () => {
+    expect(toTerahash(110786.79, 'GH')).toBeCloseTo(110.78679, 8);
+    expect(toTerahash(4885, 'MH')).toBeCloseTo(0.004885, 9);
+  });
+
+  it('picks the prefix that keeps the number readable', () => {
+    expect(formatHashrate(110.78679)).toBe('110.8 TH/s');
+    expect(formatHashrate(1234.5)).toBe('1.23 PH/s');
+    expect(formatHashrate(0.0012)).toBe('1.20 GH/s');
+    expect(formatHashrate(null)).toBe('—');
+  });
+
+  it('formats power in W up to 10 kW and in kW beyond', () => {
+    expect(formatPower(3250)).toBe('3,250 W');
+    expect(formatPower(81_250)).toBe('81.3 kW');
+  });
+
+  it('gives no efficiency without hashrate rather than dividing by zero', () => {
+    expect(efficiencyJPerTh(3250, 0)).toBeNull();
+    expect(efficiencyJPerTh(3250, 110)).toBeCloseTo(29.545, 3);
+  });
+
+  it('shows uptime in the two largest units', () => {
+    expect(formatDuration(82852)).toBe('23h 0m');
+    expect(formatDuration(3 * 86400 + 4 * 3600)).toBe('3d 4h');
+    expect(formatDuration(42)).toBe('42s');
+  });
+});

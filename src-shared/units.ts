@@ -1,0 +1,88 @@
+// Every hashrate, power, energy and time conversion and every display format lives here, so the engine, the CLI and
+// the renderer can never disagree about what "110 TH/s" or "29.5 J/TH" means.
+
+const HASH_PREFIXES = ['H/s', 'kH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s', 'EH/s'] as const;
+
+/** Units a rig may report its hashrate in (cgminer "GHS 5s", "MHS av", Antminer "rate_unit"). */
+export type HashrateUnit = 'H' | 'KH' | 'MH' | 'GH' | 'TH' | 'PH';
+
+const UNIT_TO_THS: Record<HashrateUnit, number> = {
+  H: 1e-12,
+  KH: 1e-9,
+  MH: 1e-6,
+  GH: 1e-3,
+  TH: 1,
+  PH: 1e3,
+};
+
+export function toTerahash(value: number, unit: HashrateUnit): number {
+  return value * UNIT_TO_THS[unit];
+}
+
+/** Joules per terahash: the efficiency figure operators compare rigs by. Null when it would be meaningless. */
+export function efficiencyJPerTh(powerW: number | null, hashrateThs: number | null): number | null {
+  if (powerW === null || hashrateThs === null || hashrateThs <= 0 || powerW <= 0) return null;
+  return powerW / hashrateThs;
+}
+
+function fixed(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Formats a hashrate given in TH/s with the largest prefix that keeps the number >= 1 ("110.79 TH/s", "1.23 PH/s"). */
+export function formatHashrate(hashrateThs: number | null): string {
+  if (hashrateThs === null || !Number.isFinite(hashrateThs)) return '—';
+  if (hashrateThs === 0) return '0 TH/s';
+  let value = hashrateThs * 1e12;
+  let index = 0;
+  while (Math.abs(value) >= 1000 && index < HASH_PREFIXES.length - 1) {
+    value /= 1000;
+    index += 1;
+  }
+  return `${fixed(value, value >= 100 ? 1 : 2)} ${HASH_PREFIXES[index] ?? 'H/s'}`;
+}
+
+export function formatPower(powerW: number | null): string {
+  if (powerW === null || !Number.isFinite(powerW)) return '—';
+  if (Math.abs(powerW) >= 10_000) return `${fixed(powerW / 1000, 1)} kW`;
+  return `${fixed(powerW, 0)} W`;
+}
+
+export function formatEfficiency(jPerTh: number | null): string {
+  if (jPerTh === null || !Number.isFinite(jPerTh)) return '—';
+  return `${fixed(jPerTh, 1)} J/TH`;
+}
+
+export function formatTemperature(celsius: number | null): string {
+  if (celsius === null || !Number.isFinite(celsius)) return '—';
+  return `${fixed(celsius, 0)} °C`;
+}
+
+export function formatFanSpeed(rpm: number | null): string {
+  if (rpm === null || !Number.isFinite(rpm)) return '—';
+  return `${fixed(rpm, 0)} rpm`;
+}
+
+export function formatEnergy(kwh: number | null): string {
+  if (kwh === null || !Number.isFinite(kwh)) return '—';
+  if (Math.abs(kwh) >= 10_000) return `${fixed(kwh / 1000, 1)} MWh`;
+  return `${fixed(kwh, 1)} kWh`;
+}
+
+/** "3d 4h", "5h 12m", "42s": uptime as an operator reads it at a glance. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.floor(seconds);
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  if (minutes > 0) return `${minutes}m ${s % 60}s`;
+  return `${s}s`;
+}
+
+export function formatPercent(share: number | null, digits = 0): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  return `${fixed(share * 100, digits)}%`;
+}
