@@ -1,9 +1,13 @@
 // The only bridge between the sandboxed renderer and the engine: `invoke` and `subscribe`, nothing else. A sandboxed
 // preload cannot load project modules, so the channel names are written here and checked against the shared constants
 // by their literal types: if src-shared changes them, this file stops compiling.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// A sandboxed preload is CommonJS, where this is how TypeScript spells an import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import electron = require('electron');
 import type { Transport } from '../../src-shared/api/client.js';
 import type { IPC_CHANNELS } from '../../src-shared/api/wire.js';
+
+const { contextBridge, ipcRenderer } = electron;
 
 const REQUEST_CHANNEL: (typeof IPC_CHANNELS)['request'] = 'rigwise:invoke';
 const EVENT_CHANNEL: (typeof IPC_CHANNELS)['event'] = 'rigwise:event';
@@ -16,7 +20,7 @@ const bridge = {
     return ipcRenderer.invoke(REQUEST_CHANNEL, { id, method, params }) as ReturnType<Transport['invoke']>;
   },
   subscribe: (listener: (event: string, data: unknown) => void) => {
-    const onEvent = (_event: IpcRendererEvent, message: { event: string; data: unknown }): void =>
+    const onEvent = (_event: electron.IpcRendererEvent, message: { event: string; data: unknown }): void =>
       listener(message.event, message.data);
     ipcRenderer.on(EVENT_CHANNEL, onEvent);
     return () => {

@@ -1,6 +1,7 @@
 // One scan at a time, started and cancelled through the API, reported as throttled `discovery.progress` events. Each
 // rig found goes straight into the fleet so the table fills while the scan runs.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { RigwiseError } from '../../../src-shared/api/errors.js';
 import type { ScanProgress } from '../../../src-shared/model/discovery.js';
 import type { EngineEventBus } from '../events.js';
@@ -44,6 +45,8 @@ export class DiscoveryService {
     const settings = this.settings.get();
     this.settings.update({ lastScanRange: request.range.trim() });
     const controller = new AbortController();
+    // Every host being probed listens on the scan's signal: up to `concurrency` listeners at once.
+    setMaxListeners(0, controller.signal);
     this.controller = controller;
     this.progress = {
       scanId: randomUUID(),

@@ -1,5 +1,6 @@
 // The live fleet: which rigs there are, how each is doing, and the polling that keeps that true. Discovery hands it
 // identities; the scheduler asks it to poll; every change is published as a `fleet.rigUpdated` event.
+import { setMaxListeners } from 'node:events';
 import { RigwiseError, toErrorValue } from '../../../src-shared/api/errors.js';
 import type { Rig, RigId, RigIdentity } from '../../../src-shared/model/rig.js';
 import type { DriverRegistry } from '../drivers/registry.js';
@@ -15,6 +16,7 @@ const RETRY_DELAY_MS = 1000;
 
 export class FleetService {
   private readonly scheduler: PollScheduler;
+  /** Aborts every poll in flight at shutdown; each in-flight poll listens on it, hence no listener cap. */
   private readonly abort = new AbortController();
   private unsubscribeSettings: (() => void) | null = null;
 
@@ -24,6 +26,7 @@ export class FleetService {
     private readonly settings: SettingsService,
     private readonly events: EngineEventBus,
   ) {
+    setMaxListeners(0, this.abort.signal);
     const { pollIntervalMs } = settings.get();
     this.scheduler = new PollScheduler({
       intervalMs: pollIntervalMs,

@@ -35,11 +35,10 @@ function tryParse(text: string): JsonObject | null {
   }
 }
 
-/** Strips NULs, control characters and anything after the last closing brace (trailing garbage bytes). */
+/** Strips NULs, line breaks (btminer) and anything after the last closing brace (trailing garbage bytes). */
 function trimToJson(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   const text = raw
-    .replace(/\u0000/g, '')
+    .replaceAll('\u0000', '')
     .replace(/[\r\n]+/g, ' ')
     .trim();
   const start = text.indexOf('{');

@@ -1,0 +1,39 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RemoteFarm {
+  hosts: string[];
+  stop(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function startRemoteFarm(options: {
+  count: number;
+  firstHost: string;
+  hangCount?: number;
+  hangFirstHost?: string;
+}): Promise<RemoteFarm> {
+  const child: ChildProcess = fork(path.join(here, 'farm-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`farm process exited with ${code}`)));
+    child.on('message', (message: { type: string; hosts: string[] }) => {
+      if (message.type !== 'ready') return;
+      child.removeAllListeners('exit');
+      resolve({
+        hosts: message.hosts,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.send({ type: 'stop' });
+          }),
+      });
+    });
+    child.send({ type: 'start', options });
+  });
+}

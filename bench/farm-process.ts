@@ -1,0 +1,31 @@
+// A simulated farm in its own process, so a benchmark measures the engine's CPU and not the simulator's. Started by
+// bench/farm-client.ts; told what to start over IPC; stops when told or when its parent goes away.
+import { startFarm, type Farm } from '../src-main/sim/farm.js';
+
+interface StartMessage {
+  count: number;
+  firstHost: string;
+  hangCount?: number;
+  hangFirstHost?: string;
+}
+
+let farms: Farm[] = [];
+
+process.on('message', (message: { type: 'start'; options: StartMessage } | { type: 'stop' }) => {
+  if (message.type === 'stop') {
+    void Promise.all(farms.map((farm) => farm.stop())).then(() => process.exit(0));
+    return;
+  }
+  void (async () => {
+    const { count, firstHost, hangCount, hangFirstHost } = message.options;
+    farms = [await startFarm({ count, firstHost, seed: 3 })];
+    if (hangCount && hangFirstHost) {
+      // Hosts that accept a connection and never answer: the worst case of a LAN address that is not a rig.
+      const silent = await startFarm({ count: hangCount, firstHost: hangFirstHost, seed: 4 });
+      await Promise.all(silent.rigs.map((rig) => rig.injectFault({ kind: 'hang' })));
+      farms.push(silent);
+    }
+    process.send?.({ type: 'ready', hosts: farms[0]?.rigs.map((rig) => rig.host) ?? [] });
+  })();
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,20 @@
+// `npm run bench [-- --seconds N] [-- --only scan|poll]`: prints each benchmark's figures and its ratio against a
+// baseline measured in the same run. Not a test: it asserts nothing, it reports.
+import { parseArgs } from 'node:util';
+import { pollBenchmark } from './poll.bench.js';
+import { scanBenchmark } from './scan.bench.js';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, only: { type: 'string' } },
+});
+const seconds = Number(values.seconds);
+if (!Number.isFinite(seconds) || seconds < 5 || seconds > 600) throw new Error('--seconds must be 5 to 600');
+
+function print(title: string, figures: Record<string, number | string>): void {
+  console.log(`\n${title}`);
+  for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(48)} ${value}`);
+}
+
+if (values.only !== 'poll') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
+if (values.only !== 'scan')
+  print(`Polling: 1,000 simulated rigs every 5 s for ${seconds} s`, await pollBenchmark(seconds));
