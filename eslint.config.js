@@ -37,8 +37,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'fs', 'net', 'http', 'path', 'os'], message: 'src-shared runs everywhere: no Node or Electron imports.' },
-            { group: ['**/src-main/**', '**/src-renderer/**', '../../src-*'], message: 'src-shared imports nothing from the sides.' },
+            {
+              group: ['node:*', 'electron', 'fs', 'net', 'http', 'path', 'os'],
+              message: 'src-shared runs everywhere: no Node or Electron imports.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '../../src-*'],
+              message: 'src-shared imports nothing from the sides.',
+            },
           ],
         },
       ],
@@ -51,8 +57,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'electron-store'], message: 'The engine runs headless too: only src-main/electron may import electron.' },
-            { group: ['**/src-renderer/**', '**/electron/**'], message: 'The engine never imports a shell or the renderer.' },
+            {
+              group: ['electron', 'electron/*', 'electron-store'],
+              message: 'The engine runs headless too: only src-main/electron may import electron.',
+            },
+            {
+              group: ['**/src-renderer/**', '**/electron/**'],
+              message: 'The engine never imports a shell or the renderer.',
+            },
           ],
         },
       ],
@@ -68,7 +80,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'ws', 'fs', 'net'], message: 'The renderer has no Node: talk to the engine through src-renderer/api.' },
+            {
+              group: ['node:*', 'electron', 'ws', 'fs', 'net'],
+              message: 'The renderer has no Node: talk to the engine through src-renderer/api.',
+            },
             { group: ['**/src-main/**'], message: 'The renderer imports only src-shared.' },
           ],
         },

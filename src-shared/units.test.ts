@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { efficiencyJPerTh, formatDuration, formatHashrate, formatPower, toTerahash } from './units.js';
+import { efficiencyJPerTh, formatDuration, formatFrequency, formatHashrate, formatPower, toTerahash } from './units.js';
 
 describe('units', () => {
   it('converts any reported hashrate unit to TH/s', () => {
@@ -17,6 +17,12 @@ describe('units', () => {
   it('formats power in W up to 10 kW and in kW beyond', () => {
     expect(formatPower(3250)).toBe('3,250 W');
     expect(formatPower(81_250)).toBe('81.3 kW');
+    expect(formatPower(2_652_900)).toBe('2.65 MW');
+  });
+
+  it('formats clock frequency in MHz', () => {
+    expect(formatFrequency(525)).toBe('525 MHz');
+    expect(formatFrequency(null)).toBe('—');
   });
 
   it('gives no efficiency without hashrate rather than dividing by zero', () => {

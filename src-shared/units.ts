@@ -25,8 +25,17 @@ export function efficiencyJPerTh(powerW: number | null, hashrateThs: number | nu
   return powerW / hashrateThs;
 }
 
+// Building an Intl.NumberFormat is costly and a 1,000-rig table formats thousands of figures a second: one per
+// digit count, made once.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 function fixed(value: number, digits: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** Formats a hashrate given in TH/s with the largest prefix that keeps the number >= 1 ("110.79 TH/s", "1.23 PH/s"). */
@@ -44,8 +53,14 @@ export function formatHashrate(hashrateThs: number | null): string {
 
 export function formatPower(powerW: number | null): string {
   if (powerW === null || !Number.isFinite(powerW)) return '—';
+  if (Math.abs(powerW) >= 1_000_000) return `${fixed(powerW / 1_000_000, 2)} MW`;
   if (Math.abs(powerW) >= 10_000) return `${fixed(powerW / 1000, 1)} kW`;
   return `${fixed(powerW, 0)} W`;
+}
+
+export function formatFrequency(mhz: number | null): string {
+  if (mhz === null || !Number.isFinite(mhz)) return '—';
+  return `${fixed(mhz, 0)} MHz`;
 }
 
 export function formatEfficiency(jPerTh: number | null): string {

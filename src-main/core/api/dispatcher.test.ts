@@ -29,7 +29,7 @@ describe('dispatcher', () => {
   });
 
   it('passes a handler error through as its code and message', async () => {
-    const outcome = await engine().dispatch('discovery.start', { range: '10.0.0.0/8' });
+    const outcome = await engine().dispatch('discovery.start', { range: '127.0.0.0/8' });
     expect('error' in outcome && outcome.error.code).toBe('RANGE_TOO_LARGE');
     const missing = await engine().dispatch('fleet.get', { rigId: '127.0.1.10:4028' });
     expect('error' in missing && missing.error.code).toBe('NOT_FOUND');
@@ -41,5 +41,16 @@ describe('dispatcher', () => {
       result: { pollIntervalMs: 2000 },
     });
     expect(await one.dispatch('fleet.list', undefined)).toEqual({ result: [] });
+  });
+});
+
+describe('settings.update', () => {
+  it('changes only the settings the patch names', async () => {
+    const one = engine();
+    await one.dispatch('settings.update', { lastScanRange: '127.0.1.0/24', scanTimeoutMs: 900 });
+    const outcome = await one.dispatch('settings.update', { pollIntervalMs: 12_000 });
+    expect(outcome).toMatchObject({
+      result: { pollIntervalMs: 12_000, lastScanRange: '127.0.1.0/24', scanTimeoutMs: 900 },
+    });
   });
 });

@@ -1,0 +1,32 @@
+import { formatDuration } from '../../src-shared/units.js';
+
+// Only figures without a unit live here (share counts, chip counts, clock times). Anything with a unit (TH/s, W,
+// J/TH, °C, rpm, durations) is formatted by src-shared/units.ts so every surface agrees on it.
+
+// One formatter each, built once: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// showed up in profiles of a 1,000-rig table.
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const plainNumberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+export function formatCount(count: number | null): string {
+  if (count === null || !Number.isFinite(count)) return '—';
+  return countFormat.format(count);
+}
+
+/** A plain number with thousands separators and up to three decimals ("30,000", "0.2"). */
+export function formatPlainNumber(value: number): string {
+  return plainNumberFormat.format(value);
+}
+
+/** "12s ago" for an event at `atMs`, seen from `nowMs`. */
+export function formatAgo(atMs: number | null, nowMs: number): string {
+  if (atMs === null) return 'never';
+  const ageS = Math.max(0, (nowMs - atMs) / 1000);
+  return `${formatDuration(ageS)} ago`;
+}
+
+/** Local wall-clock time, for tooltips next to relative times. */
+export function formatClock(atMs: number | null): string {
+  if (atMs === null) return '';
+  return new Date(atMs).toLocaleString();
+}
