@@ -6,10 +6,12 @@ import { RigwiseError } from '../../../../src-shared/api/errors.js';
 import type { Driver, ProbeTarget, ReadTarget } from '../driver.js';
 import { identityFromReplies } from './identity.js';
 import { parseCgminerReply, splitMultiReply, type JsonObject, type ParseOutcome } from './parse.js';
-import { snapshotFromReplies } from './snapshot.js';
+import { chainStats, snapshotFromReplies } from './snapshot.js';
 import { sendCgminerCommand } from './transport.js';
 
 const READ_COMMANDS = ['summary', 'stats', 'pools', 'devs'] as const;
+/** Antminers report every board in `stats`; their `devs` adds nothing, so it is not asked for again. */
+const READ_COMMANDS_WITH_CHAIN_STATS = ['summary', 'stats', 'pools'] as const;
 
 async function command(
   host: string,
@@ -35,6 +37,8 @@ export class CgminerDriver implements Driver {
   readonly ports = [4028] as const;
   /** Rigs that answered a `a+b` multi-command with an error: pyasic notes some S19 firmwares do not support it. */
   private readonly noMultiCommand = new Set<string>();
+  /** Rigs whose `stats` carries per-chain figures. */
+  private readonly hasChainStats = new Set<string>();
 
   async probe(target: ProbeTarget, signal: AbortSignal): Promise<RigIdentity | null> {
     const deadline = Date.now() + target.timeoutMs;
@@ -48,9 +52,12 @@ export class CgminerDriver implements Driver {
 
   async read(target: ReadTarget, signal: AbortSignal): Promise<RigSnapshot> {
     const { host, port, model } = target.identity;
-    const replies = await this.readAll(host, port, target.timeoutMs, signal);
+    const key = `${host}:${port}`;
+    const commands = this.hasChainStats.has(key) ? READ_COMMANDS_WITH_CHAIN_STATS : READ_COMMANDS;
+    const replies = await this.readAll(host, port, commands, target.timeoutMs, signal);
     const summary = replies.get('summary');
     const stats = replies.get('stats');
+    if (chainStats(valueOf(stats))) this.hasChainStats.add(key);
     if (!summary?.ok && !stats?.ok) {
       if (summary && !summary.ok) throw summary.error;
       throw new RigwiseError('RIG_BAD_REPLY', 'The rig sent neither summary nor stats.');
@@ -71,21 +78,20 @@ export class CgminerDriver implements Driver {
   private async readAll(
     host: string,
     port: number,
+    commands: readonly string[],
     timeoutMs: number,
     signal: AbortSignal,
   ): Promise<Map<string, ParseOutcome>> {
     const key = `${host}:${port}`;
     if (!this.noMultiCommand.has(key)) {
-      const raw = await sendCgminerCommand(host, port, READ_COMMANDS.join('+'), { timeoutMs, signal });
+      const raw = await sendCgminerCommand(host, port, commands.join('+'), { timeoutMs, signal });
       const parsed = parseCgminerReply(raw);
-      if (parsed.ok && READ_COMMANDS.some((name) => name in parsed.value)) {
-        return splitMultiReply(parsed.value, READ_COMMANDS);
-      }
+      if (parsed.ok && commands.some((name) => name in parsed.value)) return splitMultiReply(parsed.value, commands);
       if (!parsed.ok && parsed.error.code !== 'RIG_ERROR') throw parsed.error;
       this.noMultiCommand.add(key);
     }
     const outcomes = await Promise.all(
-      READ_COMMANDS.map(async (name) => [name, await command(host, port, name, timeoutMs, signal)] as const),
+      commands.map(async (name) => [name, await command(host, port, name, timeoutMs, signal)] as const),
     );
     return new Map(outcomes);
   }

@@ -27,6 +27,7 @@ function isJsonObject(value: unknown): value is JsonObject {
 }
 
 function tryParse(text: string): JsonObject | null {
+  if (text.length === 0) return null;
   try {
     const value: unknown = JSON.parse(text);
     return isJsonObject(value) ? value : null;
@@ -48,6 +49,9 @@ function trimToJson(raw: string): string {
 }
 
 export function parseLenientJson(raw: string): ParseOutcome {
+  // Most replies are valid JSON once the transport has cut the NUL: parse them as they are, with no copying.
+  const direct = tryParse(raw);
+  if (direct) return { ok: true, value: direct };
   const text = trimToJson(raw);
   if (text.length === 0) {
     return { ok: false, error: new RigwiseError('RIG_BAD_REPLY', 'The rig sent an empty reply.') };

@@ -49,11 +49,23 @@ function rateUnit(stats: JsonObject): HashrateUnit {
 }
 
 /** STATS[1] on Antminers; the first STATS entry that has chain fields on anything else. */
-function chainStats(stats: JsonObject | null): JsonObject | null {
+export function chainStats(stats: JsonObject | null): JsonObject | null {
   if (!stats) return null;
   return (
     entries(stats, 'STATS').find((entry) => 'chain_acn1' in entry || 'chain_rate1' in entry || 'fan1' in entry) ?? null
   );
+}
+
+/** chain_acs: one 'o' per healthy chip, 'x' per failed one, spaces between groups. */
+function countChipStates(chipStates: string): { healthy: number; failed: number } {
+  let healthy = 0;
+  let failed = 0;
+  for (let i = 0; i < chipStates.length; i += 1) {
+    const state = chipStates.charCodeAt(i);
+    if (state === 111 /* o */) healthy += 1;
+    else if (state === 120 /* x */ || state === 88 /* X */) failed += 1;
+  }
+  return { healthy, failed };
 }
 
 function boardsFromStats(stats: JsonObject): Hashboard[] {
@@ -67,8 +79,7 @@ function boardsFromStats(stats: JsonObject): Hashboard[] {
     const present = (chipsTotal ?? 0) > 0 || (rate ?? 0) > 0 || (frequencyMhz ?? 0) > 0;
     if (!present) continue;
     const chipStates = stringField(stats[`chain_acs${n}`], 4096) ?? '';
-    const healthy = (chipStates.match(/o/g) ?? []).length;
-    const failed = (chipStates.match(/x/gi) ?? []).length;
+    const { healthy, failed } = countChipStates(chipStates);
     const boardHashrateThs = rate === null ? null : toTerahash(rate, unit);
     const chipTemps = dashSeparatedNumbers(stats[`temp_chip${n}`]);
     const pcbTemps = dashSeparatedNumbers(stats[`temp_pcb${n}`]);
