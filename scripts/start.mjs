@@ -1,7 +1,7 @@
 // `npm start`: the desktop app where Electron's binary is installed, the headless server (same engine, same UI in a
 // browser) where it is not, saying which and why. Arguments after `--` go to whichever starts.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +9,23 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
+/**
+ * Finds Electron's binary the way the electron package does (path.txt, dist/), without requiring the package:
+ * requiring it tries to download a missing binary, which must not happen on an offline or locked-down machine.
+ */
 function electronBinary() {
+  let packageDir;
   try {
-    // The electron package exports the path of its binary, and throws when the binary was never downloaded.
-    const binary = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && existsSync(binary) ? { binary } : { why: 'its binary is not installed' };
-  } catch (error) {
-    return { why: `its binary is not installed (${String(error.message).split('\n')[0]})` };
+    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { why: 'the electron package is not installed' };
   }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return { why: 'its binary was never downloaded (no network at install time?)' };
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, relative);
+  return existsSync(binary) ? { binary } : { why: `its binary is missing (${binary})` };
 }
 
 function run(command, commandArgs) {
