@@ -2,23 +2,13 @@
 // address and listen on the real API port, like rigs on a farm LAN. The simulator must never bind or talk outside
 // 127.0.0.0/8: these helpers are the one place addresses are made, and they refuse anything else.
 
+import { ipv4ToNumber, numberToIpv4 } from '../../src-shared/ipv4.js';
+
 const LOOPBACK_FIRST = 0x7f000000; // 127.0.0.0
 const LOOPBACK_LAST = 0x7fffffff; // 127.255.255.255
 
-export function parseIpv4(address: string): number | null {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address.trim());
-  if (!match) return null;
-  const octets = match.slice(1).map(Number);
-  if (octets.some((octet) => octet > 255)) return null;
-  return octets.reduce((value, octet) => value * 256 + octet, 0);
-}
-
-export function formatIpv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
-}
-
 export function isLoopbackAddress(address: string): boolean {
-  const value = parseIpv4(address);
+  const value = ipv4ToNumber(address);
   return value !== null && value >= LOOPBACK_FIRST && value <= LOOPBACK_LAST;
 }
 
@@ -46,12 +36,12 @@ export function loopbackHosts(first: string, count: number): string[] {
   assertLoopback(first);
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number >= 0, got ${count}`);
   const hosts: string[] = [];
-  let value = parseIpv4(first) ?? LOOPBACK_FIRST;
+  let value = ipv4ToNumber(first) ?? LOOPBACK_FIRST;
   while (hosts.length < count) {
     if (value > LOOPBACK_LAST) {
       throw new RangeError(`${count} addresses from ${first} would leave 127.0.0.0/8`);
     }
-    if (isHostLike(value)) hosts.push(formatIpv4(value));
+    if (isHostLike(value)) hosts.push(numberToIpv4(value));
     value += 1;
   }
   return hosts;

@@ -1,7 +1,7 @@
 // Who a virtual rig says it is: serial (miner_id), MAC, hostname and pool worker. Derived from the seed and the
 // address, so they are stable across runs and unique within a farm.
 
-import { parseIpv4 } from './addresses.js';
+import { ipv4ToNumber } from '../../src-shared/ipv4.js';
 import type { RigModel } from './models.js';
 import { mixSeed, mulberry32 } from './random.js';
 import type { RigIdentity } from './reply-context.js';
@@ -20,7 +20,7 @@ export function modelSlug(model: RigModel): string {
 export function rigIdentity(model: RigModel, host: string, seed: number): RigIdentity {
   const next = mulberry32(mixSeed(seed, 0x1d));
   const word = (): string => hex(Math.floor(next() * 0x1_0000_0000), 8);
-  const address = parseIpv4(host) ?? 0;
+  const address = ipv4ToNumber(host) ?? 0;
   const octets = [16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256);
   // 02:52:57 is a locally administered prefix ("RW"), so a simulated MAC can never collide with a real vendor's.
   const macAddress = ['02', '52', '57', ...octets.map((octet) => hex(octet, 2))].join(':').toUpperCase();

@@ -1,8 +1,8 @@
+import { ipv4ToNumber } from '../../src-shared/ipv4.js';
 import type { Rig, RigStatus } from '../../src-shared/model/index.js';
 import {
   STATUS_RANK,
   activePool,
-  ipv4Number,
   liveSnapshot,
   rigAddress,
   rigEfficiencyJPerTh,
@@ -45,7 +45,7 @@ const addressSortValues = new WeakMap<Rig, SortValue>();
 function addressSortValue(rig: Rig): SortValue {
   const cached = addressSortValues.get(rig);
   if (cached !== undefined) return cached;
-  const ip = ipv4Number(rig.identity.host);
+  const ip = ipv4ToNumber(rig.identity.host);
   const value = ip === null ? rigAddress(rig) : ip * 65_536 + rig.identity.port;
   addressSortValues.set(rig, value);
   return value;

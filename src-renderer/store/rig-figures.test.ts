@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRig, makeSnapshot } from '../test-support/rig-fixtures.js';
-import { activePool, ipv4Number, liveSnapshot, poolHostOf, rigEfficiencyJPerTh, slowestFanRpm } from './rig-figures.js';
+import { activePool, liveSnapshot, poolHostOf, rigEfficiencyJPerTh, slowestFanRpm } from './rig-figures.js';
 
 describe('rig figures', () => {
   it('shows no live figures for a rig that is down, even though it keeps its last snapshot', () => {
@@ -25,11 +25,5 @@ describe('rig figures', () => {
 
   it('strips the scheme from a pool URL', () => {
     expect(poolHostOf('stratum+tcp://btc.pool.example:3333')).toBe('btc.pool.example:3333');
-  });
-
-  it('orders IPv4 addresses numerically and refuses anything else', () => {
-    expect(ipv4Number('127.0.9.9')).toBeLessThan(ipv4Number('127.0.9.12') ?? 0);
-    expect(ipv4Number('miner-7.local')).toBeNull();
-    expect(ipv4Number('127.0.9.256')).toBeNull();
   });
 });

@@ -74,17 +74,3 @@ export function boardHeat(boardTempC: number | null): HeatLevel {
 
 /** Severity order for sorting by status: healthy first when ascending, trouble first when descending. */
 export const STATUS_RANK: Readonly<Record<RigStatus, number>> = { up: 0, pending: 1, error: 2, down: 3 };
-
-/** "127.0.9.12" -> a number that sorts numerically (127.0.9.9 before 127.0.9.12); null for host names. */
-export function ipv4Number(host: string): number | null {
-  const parts = host.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const octet = Number(part);
-    if (octet > 255) return null;
-    value = value * 256 + octet;
-  }
-  return value;
-}

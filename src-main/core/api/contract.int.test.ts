@@ -1,11 +1,11 @@
 // One contract, two transports: the same requests give the same answers over the WebSocket of the headless server and
 // over Electron IPC. IPC runs through attachIpc with a stand-in for ipcMain (Electron cannot start here), the real
 // dispatcher and the real engine behind it.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient, type EngineClient, type Transport } from '../../../src-shared/api/client.js';
 import { IPC_CHANNELS } from '../../../src-shared/api/wire.js';
-import { startHeadless, type HeadlessApp } from '../../headless/headless-app.js';
+import type { HeadlessApp } from '../../headless/headless-app.js';
+import { startTestServer } from '../../testing/headless.js';
 import { connect, type TestClient } from '../../testing/ws-client.js';
 import { createEngine, type Engine } from '../engine.js';
 import { attachIpc, type IpcMainLike } from './ipc.js';
@@ -75,14 +75,7 @@ let detachIpc: () => void;
 const clients: Array<[string, () => EngineClient]> = [];
 
 beforeAll(async () => {
-  app = await startHeadless({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: null,
-    rendererDir: path.resolve('dist-renderer'),
-    version: 'contract',
-    demoRange: null,
-  });
+  app = await startTestServer('contract');
   wsClient = await connect(app.baseUrl, app.token);
   const wsEngineClient = createEngineClient(wsTransport(wsClient));
   ipcEngine = createEngine({

@@ -1,19 +1,12 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHeadless, type HeadlessApp } from '../../headless/headless-app.js';
+import type { HeadlessApp } from '../../headless/headless-app.js';
+import { startTestServer } from '../../testing/headless.js';
 import { connect } from '../../testing/ws-client.js';
 
 let app: HeadlessApp;
 
 beforeAll(async () => {
-  app = await startHeadless({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: null,
-    rendererDir: path.resolve('dist-renderer'),
-    version: 'test',
-    demoRange: null,
-  });
+  app = await startTestServer('test');
 });
 afterAll(() => app.close());
 

@@ -2,6 +2,7 @@
 // ("127.0.1.10-127.0.1.60", or "127.0.1.10-60" with the last octet only) or a single address. Anything wider than a
 // /16 is refused: a /8 would take hours and looks like a typo.
 import { RigwiseError } from '../../../src-shared/api/errors.js';
+import { ipv4ToNumber, numberToIpv4 } from '../../../src-shared/ipv4.js';
 
 export const MAX_RANGE_ADDRESSES = 65_536;
 
@@ -13,23 +14,6 @@ export interface AddressRange {
   label: string;
 }
 
-export function ipv4ToInt(text: string): number | null {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const octet = Number(part);
-    if (octet > 255) return null;
-    value = value * 256 + octet;
-  }
-  return value;
-}
-
-export function intToIpv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
-}
-
 function invalid(text: string, why: string): RigwiseError {
   return new RigwiseError(
     'INVALID_RANGE',
@@ -38,7 +22,7 @@ function invalid(text: string, why: string): RigwiseError {
 }
 
 function parseCidr(text: string, address: string, prefixText: string): AddressRange {
-  const base = ipv4ToInt(address);
+  const base = ipv4ToNumber(address);
   if (base === null) throw invalid(text, `${address} is not an IPv4 address`);
   if (!/^\d{1,2}$/.test(prefixText) || Number(prefixText) > 32) throw invalid(text, 'the prefix must be 0 to 32');
   const prefix = Number(prefixText);
@@ -48,19 +32,19 @@ function parseCidr(text: string, address: string, prefixText: string): AddressRa
   const hostsOnly = prefix <= 30;
   const first = hostsOnly ? network + 1 : network;
   const last = hostsOnly ? network + size - 2 : network + size - 1;
-  return { first, last, size: last - first + 1, label: `${intToIpv4(network)}/${prefix}` };
+  return { first, last, size: last - first + 1, label: `${numberToIpv4(network)}/${prefix}` };
 }
 
 function parseSpan(text: string, firstText: string, lastText: string): AddressRange {
-  const first = ipv4ToInt(firstText);
+  const first = ipv4ToNumber(firstText);
   if (first === null) throw invalid(text, `${firstText} is not an IPv4 address`);
-  let last = ipv4ToInt(lastText);
+  let last = ipv4ToNumber(lastText);
   if (last === null && /^\d{1,3}$/.test(lastText.trim()) && Number(lastText) <= 255) {
     last = Math.floor(first / 256) * 256 + Number(lastText);
   }
   if (last === null) throw invalid(text, `${lastText} is not an IPv4 address or a last octet`);
   if (last < first) throw invalid(text, 'the last address comes before the first');
-  return { first, last, size: last - first + 1, label: `${intToIpv4(first)}-${intToIpv4(last)}` };
+  return { first, last, size: last - first + 1, label: `${numberToIpv4(first)}-${numberToIpv4(last)}` };
 }
 
 export function parseRange(input: string): AddressRange {
@@ -83,5 +67,5 @@ export function parseRange(input: string): AddressRange {
 }
 
 export function* addressesOf(range: AddressRange): Generator<string> {
-  for (let value = range.first; value <= range.last; value += 1) yield intToIpv4(value);
+  for (let value = range.first; value <= range.last; value += 1) yield numberToIpv4(value);
 }
