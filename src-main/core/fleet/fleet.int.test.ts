@@ -61,10 +61,23 @@ describe('discovery and the live fleet', () => {
     expect(new Set(rigs.map((rig) => rig.identity.model))).toEqual(new Set(MODEL_NAMES));
   });
 
+  it('refuses a second scan while one runs, and cancels a running scan at once', async () => {
+    const scan = engine.discovery.start({ range: '127.0.1.0/24', concurrency: 1 });
+    expect(() => engine.discovery.start({ range: '127.0.1.0/24' })).toThrow(/already running/);
+    await waitFor('a few hosts probed', () => (engine.discovery.status()?.probed ?? 0) >= 3, 5000);
+    const cancelled = engine.discovery.cancel(scan.scanId);
+    expect(cancelled.state).toBe('cancelled');
+    await engine.discovery.settled();
+    expect(engine.discovery.status()?.probed ?? 0).toBeLessThan(254);
+    expect(engine.fleet.list()).toHaveLength(30);
+  });
+
   it('reported progress that only grew and ended with the final count', () => {
-    const probed = progress.map((event) => event.probed);
+    const firstScan = progress.filter((event) => event.scanId === progress[0]?.scanId);
+    const probed = firstScan.map((event) => event.probed);
     expect(probed).toEqual([...probed].sort((a, b) => a - b));
-    expect(progress.at(-1)).toMatchObject({ state: 'done', probed: 254, found: 30 });
+    expect(firstScan.at(-1)).toMatchObject({ state: 'done', probed: 254, found: 30 });
+    expect(progress.at(-1)?.state).toBe('cancelled');
   });
 
   it('polls every rig into an up status with readings close to the rig true hashrate', async () => {
