@@ -1,4 +1,4 @@
-import { RigSchema } from '../../src-shared/model/index.js';
+import { RigSchema, UNKNOWN_CONTROL_STATE } from '../../src-shared/model/index.js';
 import type { Rig, RigSnapshot } from '../../src-shared/model/index.js';
 
 // Builders for unit tests. Every rig goes through the shared schema, so a fixture can never be a shape the engine
@@ -11,6 +11,7 @@ export function makeSnapshot(overrides: Partial<RigSnapshot> = {}): RigSnapshot 
     hashrateAvgThs: 100,
     powerW: 3000,
     powerIsEstimate: false,
+    control: { ...UNKNOWN_CONTROL_STATE },
     efficiencyJPerTh: null,
     maxChipTempC: 70,
     maxBoardTempC: 60,

@@ -2,3 +2,4 @@ export * from './rig.js';
 export * from './discovery.js';
 export * from './settings.js';
 export * from './fleet-summary.js';
+export * from './control.js';

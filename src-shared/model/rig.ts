@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { ControlStateSchema } from './control.js';
 
-/** The firmware families Rigwise can speak to. Later issues add more; the UI shows whatever the engine reports. */
-export const RigFamilySchema = z.enum(['cgminer']);
+/** The firmware families Rigwise can speak to, one driver each. */
+export const RigFamilySchema = z.enum([
+  'cgminer',
+  'bosminer',
+  'whatsminer',
+  'axeos',
+  'xmrig',
+  'lolminer',
+  'trex',
+  'gminer',
+  'srbminer',
+]);
 export type RigFamily = z.infer<typeof RigFamilySchema>;
 
 /** "127.0.1.10:4028": a rig is identified by where it answers. */
@@ -33,6 +44,9 @@ export const HashboardSchema = z.object({
   chipsOk: z.number().int().nullable(),
   chipsTotal: z.number().int().nullable(),
   hardwareErrors: z.number().int().nullable(),
+  /** GPU miners report power and fan per device; ASIC boards share the rig's fans and PSU, so these stay null. */
+  powerW: z.number().nullable(),
+  fanPercent: z.number().nullable(),
   status: BoardStatusSchema,
 });
 export type Hashboard = z.infer<typeof HashboardSchema>;
@@ -72,6 +86,8 @@ export const RigSnapshotSchema = z.object({
   accepted: z.number().nullable(),
   rejected: z.number().nullable(),
   hardwareErrors: z.number().nullable(),
+  /** Current tunable settings as the rig reports them, for reading a change back. */
+  control: ControlStateSchema,
 });
 export type RigSnapshot = z.infer<typeof RigSnapshotSchema>;
 

@@ -1,5 +1,6 @@
-// The one interface every firmware family implements (../shared/DESIGN.md, "Drivers"). Control (apply, capabilities)
-// joins it with the drivers issue; discovery and polling need only probe and read.
+// The one interface every firmware family implements (../shared/DESIGN.md, "Drivers"). Drivers only speak the
+// protocol: limits, auditing, read-back and rollback are the fleet's command queue's job, so every family gets them.
+import type { Capabilities, RigChange } from '../../../src-shared/model/control.js';
 import type { RigFamily, RigIdentity, RigSnapshot } from '../../../src-shared/model/rig.js';
 
 export interface ProbeTarget {
@@ -14,12 +15,24 @@ export interface ReadTarget {
   timeoutMs: number;
 }
 
+export interface ApplyTarget extends ReadTarget {
+  /** The decrypted admin password or API token when capabilities() asks for one; never logged, never stored here. */
+  credential: string | null;
+}
+
 export interface Driver {
   readonly family: RigFamily;
-  /** Ports this family listens on; discovery only asks a driver about hosts with one of them open. */
+  /** Ports this family listens on; discovery asks a driver only about these ports. */
   readonly ports: readonly number[];
   /** Cheap: answers null for anything that is not this family, never throws. */
   probe(target: ProbeTarget, signal: AbortSignal): Promise<RigIdentity | null>;
   /** Throws a RigwiseError (RIG_UNREACHABLE, RIG_BAD_REPLY, RIG_ERROR) when the rig cannot be read. */
   read(target: ReadTarget, signal: AbortSignal): Promise<RigSnapshot>;
+  /** What apply() can do on this model and firmware. */
+  capabilities(identity: RigIdentity): Capabilities;
+  /**
+   * Sends one change. Resolves when the rig accepted it (not when it took effect: the queue reads back); throws a
+   * RigwiseError when the rig refused it (RIG_ERROR, UNAUTHORIZED) or could not be reached.
+   */
+  apply(target: ApplyTarget, change: RigChange, signal: AbortSignal): Promise<void>;
 }

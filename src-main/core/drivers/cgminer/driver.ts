@@ -1,9 +1,10 @@
 // CGMiner/BMMiner family driver (Antminer stock firmware, Avalon, other cgminer forks) over TCP 4028.
 // Sources: kanoi/cgminer API-README (transport, STATUS section, commands); captured Antminer S17 Pro/S19/S19 Pro
 // replies and pyasic's parsing quirks, both in ../shared/PROTOCOLS.md A1.
+import { NO_CAPABILITIES, type Capabilities, type RigChange } from '../../../../src-shared/model/control.js';
 import type { RigIdentity, RigSnapshot } from '../../../../src-shared/model/rig.js';
 import { RigwiseError } from '../../../../src-shared/api/errors.js';
-import type { Driver, ProbeTarget, ReadTarget } from '../driver.js';
+import type { ApplyTarget, Driver, ProbeTarget, ReadTarget } from '../driver.js';
 import { identityFromReplies } from './identity.js';
 import { parseCgminerReply, splitMultiReply, type JsonObject, type ParseOutcome } from './parse.js';
 import { chainStats, snapshotFromReplies } from './snapshot.js';
@@ -48,6 +49,17 @@ export class CgminerDriver implements Driver {
     const remainingMs = deadline - Date.now();
     const config = remainingMs > 20 ? await command(target.host, target.port, 'config', remainingMs, signal) : null;
     return identityFromReplies(target.host, target.port, version.value, valueOf(config ?? undefined));
+  }
+
+  capabilities(_identity: RigIdentity): Capabilities {
+    // Control of cgminer-family rigs (privileged API commands, Antminer web CGI) is being built; until then none.
+    return NO_CAPABILITIES;
+  }
+
+  apply(target: ApplyTarget, change: RigChange): Promise<void> {
+    return Promise.reject(
+      new RigwiseError('RIG_ERROR', `${target.identity.model} does not support "${change.kind}" from Rigwise yet.`),
+    );
   }
 
   async read(target: ReadTarget, signal: AbortSignal): Promise<RigSnapshot> {

@@ -2,6 +2,7 @@
 // puts per-chain figures in STATS[1] (STATS[0] is an identity block): chain_rateN, chain_acnN (chip count),
 // chain_acsN (one 'o' per healthy chip, 'x' per failed one), chain_hwN, freqN, temp_chipN / temp_pcbN (dash lists),
 // temp2_N, fanN (PROTOCOLS.md A1, S19 Pro and S17 Pro fixtures). Other cgminer forks report per-device rows in DEVS.
+import { UNKNOWN_CONTROL_STATE } from '../../../../src-shared/model/control.js';
 import type { Fan, Hashboard, Pool, RigSnapshot } from '../../../../src-shared/model/rig.js';
 import { efficiencyJPerTh, toTerahash, type HashrateUnit } from '../../../../src-shared/units.js';
 import {
@@ -93,6 +94,8 @@ function boardsFromStats(stats: JsonObject): Hashboard[] {
       chipsOk: chipStates.length > 0 ? healthy : chipsTotal,
       chipsTotal,
       hardwareErrors: intField(stats[`chain_hw${n}`]),
+      powerW: null,
+      fanPercent: null,
       status: deadBoard ? 'dead' : failed > 0 ? 'degraded' : 'ok',
     });
   }
@@ -115,6 +118,8 @@ function boardsFromDevs(devs: JsonObject): Hashboard[] {
         chipsOk: null,
         chipsTotal: null,
         hardwareErrors: intField(dev['Hardware Errors']),
+        powerW: numberField(dev['Power'] ?? dev['GPU Power']),
+        fanPercent: numberField(dev['Fan Percent']),
         status: status === 'dead' || status === 'sick' || enabled === 'N' || rate === 0 ? 'dead' : 'ok',
       };
     });
@@ -180,6 +185,11 @@ function measuredPowerW(summary: JsonObject | null, stats: JsonObject | null): n
   return null;
 }
 
+function averageFrequencyMhz(boards: readonly Hashboard[]): number | null {
+  const clocks = boards.map((board) => board.frequencyMhz).filter((mhz): mhz is number => mhz !== null && mhz > 0);
+  return clocks.length === 0 ? null : clocks.reduce((sum, mhz) => sum + mhz, 0) / clocks.length;
+}
+
 export function snapshotFromReplies(replies: CgminerReplies, model: string, takenAt: number): RigSnapshot {
   const summary = replies.summary ? firstEntry(replies.summary, 'SUMMARY') : null;
   const stats = chainStats(replies.stats);
@@ -206,5 +216,6 @@ export function snapshotFromReplies(replies: CgminerReplies, model: string, take
     accepted: numberField(summary?.['Accepted']),
     rejected: numberField(summary?.['Rejected']),
     hardwareErrors: numberField(summary?.['Hardware Errors']),
+    control: { ...UNKNOWN_CONTROL_STATE, frequencyMhz: averageFrequencyMhz(boards) },
   };
 }
