@@ -22,6 +22,7 @@ import { buildReplyContext } from './reply-context.js';
 import type { DevsLayout, ReplyContext, RigIdentity } from './reply-context.js';
 import type { ParsedRequest } from './request.js';
 import { rigIdentity } from './rig-identity.js';
+import type { SimulatedRig } from './simulated-rig.js';
 import { applyPhysicalFaults, trueState } from './rig-state.js';
 import type { RigTrueState } from './rig-state.js';
 
@@ -42,7 +43,8 @@ export interface VirtualRigOptions {
   devsLayout?: DevsLayout;
 }
 
-export class VirtualRig {
+export class VirtualRig implements SimulatedRig {
+  readonly family = 'cgminer' as const;
   readonly host: string;
   readonly model: RigModel;
   readonly identity: RigIdentity;
@@ -79,6 +81,10 @@ export class VirtualRig {
 
   get port(): number {
     return this.portNumber;
+  }
+
+  get modelName(): string {
+    return this.model.name;
   }
 
   /** "127.0.1.10:4028" */

@@ -2,6 +2,8 @@
 // recognises it, all within one per-host timeout; hosts are scanned with bounded concurrency. Nothing here knows about
 // the fleet or events: the caller gets each identity and a progress callback.
 import type { RigIdentity } from '../../../src-shared/model/rig.js';
+import { askCgminer } from '../drivers/cgminer/ask.js';
+import type { ParseOutcome } from '../drivers/cgminer/parse.js';
 import type { DriverRegistry } from '../drivers/registry.js';
 import { forEachBounded } from '../util/concurrency.js';
 import { addressesOf, type AddressRange } from './range.js';
@@ -24,12 +26,22 @@ export async function identifyHost(
 ): Promise<RigIdentity | null> {
   const deadline = Date.now() + timeoutMs;
   const signal = AbortSignal.any([scanSignal, AbortSignal.timeout(timeoutMs)]);
+  const versionReplies = new Map<number, Promise<ParseOutcome>>();
+  const cgminerVersion = (port: number) => (): Promise<ParseOutcome> => {
+    let reply = versionReplies.get(port);
+    if (!reply) {
+      reply = askCgminer(host, port, 'version', Math.max(1, deadline - Date.now()), signal);
+      versionReplies.set(port, reply);
+    }
+    return reply;
+  };
   for (const driver of drivers.drivers) {
     for (const port of driver.ports) {
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0 || signal.aborted) return null;
       try {
-        const identity = await driver.probe({ host, port, timeoutMs: remainingMs }, signal);
+        const target = { host, port, timeoutMs: remainingMs, cgminerVersion: cgminerVersion(port) };
+        const identity = await driver.probe(target, signal);
         if (identity) return identity;
       } catch (error) {
         // probe() promises not to throw; if one does, that host is simply not identified by it.

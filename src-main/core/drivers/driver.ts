@@ -2,12 +2,18 @@
 // protocol: limits, auditing, read-back and rollback are the fleet's command queue's job, so every family gets them.
 import type { Capabilities, RigChange } from '../../../src-shared/model/control.js';
 import type { RigFamily, RigIdentity, RigSnapshot } from '../../../src-shared/model/rig.js';
+import type { ParseOutcome } from './cgminer/parse.js';
 
 export interface ProbeTarget {
   host: string;
   port: number;
   /** Bounds the whole probe: a probe must give up by itself within this time even if the signal never fires. */
   timeoutMs: number;
+  /**
+   * The host's reply to the CGMiner-API `version` command on this port, asked once and shared by every family that
+   * speaks that API (they tell themselves apart by it, see cgminer/flavour.ts), so a host costs one exchange.
+   */
+  cgminerVersion: () => Promise<ParseOutcome>;
 }
 
 export interface ReadTarget {

@@ -5,6 +5,8 @@ import { NO_CAPABILITIES, type Capabilities, type RigChange } from '../../../../
 import type { RigIdentity, RigSnapshot } from '../../../../src-shared/model/rig.js';
 import { RigwiseError } from '../../../../src-shared/api/errors.js';
 import type { ApplyTarget, Driver, ProbeTarget, ReadTarget } from '../driver.js';
+import { askCgminer } from './ask.js';
+import { cgminerFlavour } from './flavour.js';
 import { identityFromReplies } from './identity.js';
 import { parseCgminerReply, splitMultiReply, type JsonObject, type ParseOutcome } from './parse.js';
 import { chainStats, snapshotFromReplies } from './snapshot.js';
@@ -13,21 +15,6 @@ import { sendCgminerCommand } from './transport.js';
 const READ_COMMANDS = ['summary', 'stats', 'pools', 'devs'] as const;
 /** Antminers report every board in `stats`; their `devs` adds nothing, so it is not asked for again. */
 const READ_COMMANDS_WITH_CHAIN_STATS = ['summary', 'stats', 'pools'] as const;
-
-async function command(
-  host: string,
-  port: number,
-  name: string,
-  timeoutMs: number,
-  signal: AbortSignal,
-): Promise<ParseOutcome> {
-  try {
-    return parseCgminerReply(await sendCgminerCommand(host, port, name, { timeoutMs, signal }));
-  } catch (error) {
-    if (error instanceof RigwiseError) return { ok: false, error };
-    throw error;
-  }
-}
 
 function valueOf(outcome: ParseOutcome | undefined): JsonObject | null {
   return outcome?.ok ? outcome.value : null;
@@ -43,11 +30,11 @@ export class CgminerDriver implements Driver {
 
   async probe(target: ProbeTarget, signal: AbortSignal): Promise<RigIdentity | null> {
     const deadline = Date.now() + target.timeoutMs;
-    const version = await command(target.host, target.port, 'version', target.timeoutMs, signal);
-    if (!version.ok || !('VERSION' in version.value)) return null;
+    const version = await target.cgminerVersion();
+    if (!version.ok || !('VERSION' in version.value) || cgminerFlavour(version.value) !== 'cgminer') return null;
     // The MAC and hostname come from `config` where the firmware gives them; the rig is identified without it.
     const remainingMs = deadline - Date.now();
-    const config = remainingMs > 20 ? await command(target.host, target.port, 'config', remainingMs, signal) : null;
+    const config = remainingMs > 20 ? await askCgminer(target.host, target.port, 'config', remainingMs, signal) : null;
     return identityFromReplies(target.host, target.port, version.value, valueOf(config ?? undefined));
   }
 
@@ -103,7 +90,7 @@ export class CgminerDriver implements Driver {
       this.noMultiCommand.add(key);
     }
     const outcomes = await Promise.all(
-      commands.map(async (name) => [name, await command(host, port, name, timeoutMs, signal)] as const),
+      commands.map(async (name) => [name, await askCgminer(host, port, name, timeoutMs, signal)] as const),
     );
     return new Map(outcomes);
   }
