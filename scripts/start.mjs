@@ -38,7 +38,8 @@ const electron = process.env.RIGWISE_HEADLESS ? { why: 'RIGWISE_HEADLESS is set'
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 if (electron.binary && !noDisplay) {
   console.log('Starting Rigwise (desktop).');
-  run(electron.binary, [path.join(root, 'dist-main/src-main/electron/main.js'), ...args]);
+  // The project folder, not main.js: Electron then reads package.json for the app's name, version and user data folder.
+  run(electron.binary, [root, ...args]);
 } else {
   const why = electron.binary ? 'there is no display (DISPLAY is not set)' : electron.why;
   console.log(`Electron is not available here: ${why}. Starting Rigwise headless; open the URL below in a browser.`);

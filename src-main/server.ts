@@ -24,8 +24,20 @@ function readArgs(): ServerArgs {
   }
 }
 
+/** RIGWISE_TOKEN lets scripts know the token in advance; it must be as hard to guess as a generated one. */
+function tokenFromEnvironment(): string | undefined {
+  const token = process.env['RIGWISE_TOKEN'];
+  if (token === undefined || token === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) {
+    console.error('RIGWISE_TOKEN must be 32 to 128 letters, digits, "-" or "_".');
+    process.exit(2);
+  }
+  return token;
+}
+
 async function main(): Promise<void> {
   const args = readArgs();
+  const token = tokenFromEnvironment();
   if (args.help) {
     console.log(USAGE);
     return;
@@ -45,7 +57,7 @@ async function main(): Promise<void> {
     rendererDir,
     version,
     demoRange: demo?.range ?? null,
-    token: process.env['RIGWISE_TOKEN'] || undefined,
+    token,
   });
   for (const problem of app.engine.startupProblems) console.warn(`Warning: ${problem}`);
   if (demo) {
@@ -63,10 +75,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('Stopping Rigwise…');
-    void app
+    app
       .close()
       .then(() => demo?.stop())
-      .then(() => process.exit(0));
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('Rigwise did not stop cleanly:', error);
+        process.exit(1);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -22,8 +22,6 @@ let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
 async function boot(): Promise<void> {
   await app.whenReady();
   hardenSession();
@@ -78,7 +76,12 @@ async function boot(): Promise<void> {
   });
 }
 
-boot().catch((error: unknown) => {
-  console.error('[rigwise] failed to start:', error);
-  app.exit(1);
-});
+// A second copy would poll the same rigs and write the same data folder: it hands over to the first and exits.
+if (app.requestSingleInstanceLock()) {
+  boot().catch((error: unknown) => {
+    console.error('[rigwise] failed to start:', error);
+    app.exit(1);
+  });
+} else {
+  app.exit(0);
+}

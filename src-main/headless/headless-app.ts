@@ -1,10 +1,11 @@
 // The headless shell: the engine, the built renderer over HTTP and the API over WebSocket, on 127.0.0.1 by default and
 // behind a per-start random token. Used by `npm start` where Electron cannot run, by e2e tests and by benchmarks.
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachWebSocket } from '../core/api/ws.js';
 import { createEngine, type Engine } from '../core/engine.js';
+import { allowedHosts, hostAllowed } from './host-check.js';
 import { createStaticHandler } from './static-files.js';
 
 export interface HeadlessOptions {
@@ -38,8 +39,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
       demoRange: options.demoRange,
     },
   });
-  const server = http.createServer(createStaticHandler(options.rendererDir));
-  const ws = attachWebSocket({ server, token, dispatch: engine.dispatch, events: engine.events });
+  // The allowed Host headers need the bound port, known only after listen(): checked through this reference.
+  let allowed = new Set<string>();
+  const isAllowedHost = (request: IncomingMessage): boolean => hostAllowed(request, allowed);
+  const server = http.createServer(createStaticHandler(options.rendererDir, isAllowedHost));
+  const ws = attachWebSocket({ server, token, dispatch: engine.dispatch, events: engine.events, isAllowedHost });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -49,6 +53,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
   });
   engine.start();
   const { port } = server.address() as AddressInfo;
+  allowed = allowedHosts(options.host, port);
   const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const baseUrl = `http://${displayHost}:${port}`;
   return {

@@ -9,7 +9,6 @@ const SettingFields = {
   scanTimeoutMs: z.number().int().min(100).max(30_000),
   scanConcurrency: z.number().int().min(1).max(1024),
   lastScanRange: z.string().max(64),
-  ports: z.array(z.number().int().min(1).max(65_535)).min(1).max(8),
 };
 
 const DEFAULTS = {
@@ -19,7 +18,6 @@ const DEFAULTS = {
   scanTimeoutMs: 1500,
   scanConcurrency: 256,
   lastScanRange: '',
-  ports: [4028],
 } satisfies { [K in keyof typeof SettingFields]: z.infer<(typeof SettingFields)[K]> };
 
 /** Operator settings. Every field has a default, so a missing or older file still yields working settings. */
@@ -30,7 +28,6 @@ export const SettingsSchema = z.object({
   scanTimeoutMs: SettingFields.scanTimeoutMs.default(DEFAULTS.scanTimeoutMs),
   scanConcurrency: SettingFields.scanConcurrency.default(DEFAULTS.scanConcurrency),
   lastScanRange: SettingFields.lastScanRange.default(DEFAULTS.lastScanRange),
-  ports: SettingFields.ports.default(() => [...DEFAULTS.ports]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

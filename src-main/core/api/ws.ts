@@ -16,14 +16,20 @@ import {
 import type { EngineEventBus } from '../events.js';
 import type { Dispatcher } from './dispatcher.js';
 
-/** A client that cannot keep up gets no more events until it drains; it refetches state when it catches up. */
+/**
+ * A client this far behind is disconnected with CLOSE_TOO_SLOW rather than silently missing events: the renderer
+ * reconnects and refetches the whole state.
+ */
 const MAX_BUFFERED_EVENT_BYTES = 8 * 1024 * 1024;
+const CLOSE_TOO_SLOW = 4008;
 
 export interface WsTransportOptions {
   server: Server;
   token: string;
   dispatch: Dispatcher;
   events: EngineEventBus;
+  /** Host headers this server answers to (DNS-rebinding guard); the shell knows its own addresses. */
+  isAllowedHost: (request: IncomingMessage) => boolean;
 }
 
 function digest(text: string): Buffer {
@@ -55,7 +61,17 @@ function originAllowed(request: IncomingMessage): boolean {
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`, () =>
+    socket.destroy(),
+  );
+}
+
+function upgradePath(request: IncomingMessage): string | null {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
 }
 
 function send(ws: WebSocket, message: ResponseMessage): void {
@@ -91,7 +107,7 @@ async function handleMessage(ws: WebSocket, data: RawData, isBinary: boolean, di
   send(ws, { id: request.data.id, ...outcome });
 }
 
-export function attachWebSocket({ server, token, dispatch, events }: WsTransportOptions): {
+export function attachWebSocket({ server, token, dispatch, events, isAllowedHost }: WsTransportOptions): {
   close: () => Promise<void>;
 } {
   const wss = new WebSocketServer({
@@ -101,8 +117,10 @@ export function attachWebSocket({ server, token, dispatch, events }: WsTransport
   });
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== WS_PATH) return refuse(socket, 404, 'Not Found');
+    // Node removes its own error handler before 'upgrade': without this a client reset would crash the process.
+    socket.on('error', () => socket.destroy());
+    if (upgradePath(request) !== WS_PATH) return refuse(socket, 404, 'Not Found');
+    if (!isAllowedHost(request)) return refuse(socket, 403, 'Forbidden host');
     if (!originAllowed(request)) return refuse(socket, 403, 'Forbidden origin');
     if (!tokenMatches(offeredToken(request), token)) return refuse(socket, 401, 'Unauthorized');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -122,7 +140,9 @@ export function attachWebSocket({ server, token, dispatch, events }: WsTransport
     if (wss.clients.size === 0) return;
     const message = JSON.stringify({ event, data });
     for (const client of wss.clients) {
-      if (client.readyState === client.OPEN && client.bufferedAmount < MAX_BUFFERED_EVENT_BYTES) client.send(message);
+      if (client.readyState !== client.OPEN) continue;
+      if (client.bufferedAmount > MAX_BUFFERED_EVENT_BYTES) client.close(CLOSE_TOO_SLOW, 'Too far behind; reconnect');
+      else client.send(message);
     }
   });
 

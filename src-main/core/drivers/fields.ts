@@ -18,9 +18,18 @@ export function numberField(value: unknown): number | null {
   return null;
 }
 
+/** A whole number, or null: values past the safe-integer range ("1e20" errors) are not counts we can trust. */
 export function intField(value: unknown): number | null {
   const parsed = numberField(value);
-  return parsed === null ? null : Math.trunc(parsed);
+  if (parsed === null) return null;
+  const whole = Math.trunc(parsed);
+  return Number.isSafeInteger(whole) ? whole : null;
+}
+
+/** A position (board, fan, pool number): a whole number from 0, or null. */
+export function indexField(value: unknown): number | null {
+  const parsed = intField(value);
+  return parsed !== null && parsed >= 0 ? parsed : null;
 }
 
 /** A string field, cut to a sane length: a rig is not allowed to fill our UI or logs with megabytes. */

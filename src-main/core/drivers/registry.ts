@@ -1,4 +1,5 @@
 // The drivers discovery tries, in order, and the lookup the fleet uses to read a rig with the driver that found it.
+import { RigwiseError } from '../../../src-shared/api/errors.js';
 import type { RigFamily } from '../../../src-shared/model/rig.js';
 import { CgminerDriver } from './cgminer/driver.js';
 import type { Driver } from './driver.js';
@@ -12,13 +13,8 @@ export class DriverRegistry {
 
   get(family: RigFamily): Driver {
     const driver = this.byFamily.get(family);
-    if (!driver) throw new Error(`No driver for family ${family}`);
+    if (!driver) throw new RigwiseError('INTERNAL', `This version of Rigwise has no driver for ${family} rigs.`);
     return driver;
-  }
-
-  /** Every port any driver listens on: what discovery knocks on. */
-  ports(): number[] {
-    return [...new Set(this.drivers.flatMap((driver) => driver.ports))];
   }
 }
 

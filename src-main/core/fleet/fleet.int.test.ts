@@ -67,7 +67,10 @@ describe('discovery and the live fleet', () => {
     await waitFor('a few hosts probed', () => (engine.discovery.status()?.probed ?? 0) >= 3, 5000);
     const cancelled = engine.discovery.cancel(scan.scanId);
     expect(cancelled.state).toBe('cancelled');
+    const cancelledAt = Date.now();
     await engine.discovery.settled();
+    // Only the probe in flight finishes (bounded by the per-host timeout); no new host is started.
+    expect(Date.now() - cancelledAt).toBeLessThan(1000);
     expect(engine.discovery.status()?.probed ?? 0).toBeLessThan(254);
     expect(engine.fleet.list()).toHaveLength(30);
   });

@@ -5,12 +5,20 @@ import { z } from 'zod';
 import { RigIdentitySchema, rigIdOf, type Rig, type RigId, type RigIdentity } from '../../../src-shared/model/rig.js';
 import { JsonFile } from '../storage/json-file.js';
 
-const KnownRigSchema = z.object({ identity: RigIdentitySchema, name: z.string().max(64), addedAt: z.number() });
-const KnownRigsSchema = z.object({ version: z.literal(1), rigs: z.array(KnownRigSchema) });
+const MAX_NAME_LENGTH = 64;
+const KnownRigSchema = z.object({
+  identity: RigIdentitySchema,
+  name: z.string().max(MAX_NAME_LENGTH),
+  addedAt: z.number(),
+});
+/** Entries are checked one by one on load, so one damaged entry costs that rig, not the whole fleet. */
+const KnownRigsSchema = z.object({ version: z.literal(1), rigs: z.array(z.unknown()) });
+const RETRY_SAVE_MS = 10_000;
 
 export function defaultRigName(identity: RigIdentity): string {
   const [, , third, fourth] = identity.host.split('.');
-  return `${identity.model} ${third ?? ''}.${fourth ?? ''}`.trim();
+  const suffix = ` ${third ?? ''}.${fourth ?? ''}`;
+  return `${identity.model.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`.trim();
 }
 
 export class RigStore {
@@ -26,12 +34,18 @@ export class RigStore {
       : null;
     if (!this.file) return;
     const loaded = this.file.load();
-    this.loadProblem = loaded.problem;
-    for (const known of loaded.value.rigs)
-      this.rigs.set(
-        rigIdOf(known.identity.host, known.identity.port),
-        this.newRig(known.identity, known.name, known.addedAt),
-      );
+    let skipped = 0;
+    for (const entry of loaded.value.rigs) {
+      const known = KnownRigSchema.safeParse(entry);
+      if (!known.success) {
+        skipped += 1;
+        continue;
+      }
+      const { identity, name, addedAt } = known.data;
+      this.rigs.set(rigIdOf(identity.host, identity.port), this.newRig(identity, name, addedAt));
+    }
+    const skippedProblem = skipped > 0 ? `rigs.json: ${skipped} damaged rig entries were skipped.` : null;
+    this.loadProblem = loaded.problem ?? skippedProblem;
   }
 
   all(): Rig[] {
@@ -80,14 +94,26 @@ export class RigStore {
     };
   }
 
-  /** Writes pending changes now: called on shutdown so nothing the operator did is lost. */
+  /**
+   * Writes pending changes now (also on shutdown, so nothing the operator did is lost). A failed write (disk full, a
+   * read-only folder) is reported and retried; the fleet in memory stays as it is.
+   */
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    this.file?.save({
-      version: 1,
-      rigs: this.all().map((rig) => ({ identity: rig.identity, name: rig.name, addedAt: rig.addedAt })),
-    });
+    try {
+      this.file?.save({
+        version: 1,
+        rigs: this.all().map((rig) => ({ identity: rig.identity, name: rig.name, addedAt: rig.addedAt })),
+      });
+    } catch (error) {
+      console.error(
+        `[fleet] could not save rigs.json, retrying in ${RETRY_SAVE_MS / 1000} s:`,
+        (error as Error).message,
+      );
+      this.saveTimer = setTimeout(() => this.flush(), RETRY_SAVE_MS);
+      this.saveTimer.unref();
+    }
   }
 
   /** A scan adds hundreds of rigs in a second: their saves are coalesced into one write. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsSchema, defaultSettings } from '../../../src-shared/model/settings.js';
 import { JsonFile } from './json-file.js';
 
@@ -48,10 +48,14 @@ describe('JsonFile', () => {
     expect(file.load()).toEqual({ value: { ...defaultSettings(), pollIntervalMs: 9000 }, problem: null });
   });
 
-  it('leaves the previous file intact when a write is interrupted before the rename', () => {
+  it('leaves the previous file intact when a write fails before the rename', () => {
     file.save({ ...defaultSettings(), pollIntervalMs: 6000 });
-    // A crash mid-write leaves only a temporary file: the real one must still read as before.
-    fs.writeFileSync(`${filePath()}.999.tmp`, '{"pollIntervalMs": 12');
+    // The write is cut off where a crash would cut it: after the temporary file, before the rename.
+    const rename = vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw new Error('simulated crash');
+    });
+    expect(() => file.save({ ...defaultSettings(), pollIntervalMs: 9000 })).toThrow('simulated crash');
+    rename.mockRestore();
     expect(file.load()).toEqual({ value: { ...defaultSettings(), pollIntervalMs: 6000 }, problem: null });
   });
 });

@@ -42,7 +42,8 @@ export class JsonFile<S extends z.ZodType> {
   }
 
   save(value: z.infer<S>): void {
-    fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
+    // The folder holds the fleet and, later, encrypted credentials: only the operator's account may read it.
+    fs.mkdirSync(path.dirname(this.filePath), { recursive: true, mode: 0o700 });
     const temporary = `${this.filePath}.${process.pid}.tmp`;
     const handle = fs.openSync(temporary, 'w', 0o600);
     try {

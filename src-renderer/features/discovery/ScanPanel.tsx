@@ -63,8 +63,8 @@ export function ScanPanel() {
           )}
         </form>
         <p className="hint" id="scan-range-hint">
-          A CIDR block or a first-last span, e.g. {SCAN_RANGE_EXAMPLE}. Rigwise probes each address on port{' '}
-          {settings?.ports.join(', ') ?? '4028'}.
+          A CIDR block or a first-last span, e.g. {SCAN_RANGE_EXAMPLE}. Rigwise asks each address on the API port of
+          every miner family it knows.
         </p>
         {errorMessage !== null && (
           <div className="error-box" role="alert">
