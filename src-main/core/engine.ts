@@ -6,6 +6,11 @@ import { createHandlers } from './api/handlers.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { DiscoveryService } from './discovery/discovery-service.js';
 import { defaultDrivers, type DriverRegistry } from './drivers/registry.js';
+import { AuditLog } from './control/audit-log.js';
+import { CommandQueue, type CommandQueueTiming } from './control/command-queue.js';
+import { LimitsService } from './control/limits-service.js';
+import { CredentialStore } from './credentials/credential-store.js';
+import { ephemeralCipher, keyFileCipher, type SecretCipher } from './credentials/secret-cipher.js';
 import { EngineEventBus } from './events.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { RigStore } from './fleet/rig-store.js';
@@ -18,7 +23,11 @@ export interface EngineConfig {
   info: AppInfo;
   /** Defaults to a settings.json in dataDir (or memory); the Electron shell passes electron-store. */
   settingsBackend?: SettingsBackend;
+  /** Defaults to AES-GCM with a key file in dataDir (or a key in memory); the Electron shell passes safeStorage. */
+  secretCipher?: SecretCipher;
   drivers?: DriverRegistry;
+  /** Read-back timing of changes; tests shorten it. */
+  controlTiming?: CommandQueueTiming;
 }
 
 export interface Engine {
@@ -27,6 +36,10 @@ export interface Engine {
   readonly fleet: FleetService;
   readonly discovery: DiscoveryService;
   readonly settings: SettingsService;
+  readonly control: CommandQueue;
+  readonly credentials: CredentialStore;
+  readonly audit: AuditLog;
+  readonly limits: LimitsService;
   /** Problems met while loading stored state (a corrupt file set aside), for the shell to show the operator. */
   readonly startupProblems: string[];
   start(): void;
@@ -52,19 +65,44 @@ export function createEngine(config: EngineConfig): Engine {
   const store = new RigStore(config.dataDir);
   const fleet = new FleetService(store, drivers, settings, events);
   const discovery = new DiscoveryService(drivers, fleet, settings, events);
-  const dispatch = createDispatcher(createHandlers({ info: config.info, fleet, discovery, settings }));
-  const startupProblems = [settings.loadProblem, store.loadProblem].filter((p): p is string => p !== null);
+  const cipher = config.secretCipher ?? (config.dataDir ? keyFileCipher(config.dataDir) : ephemeralCipher());
+  const credentials = new CredentialStore(config.dataDir, cipher);
+  const audit = new AuditLog(config.dataDir, events);
+  const limits = new LimitsService(config.dataDir);
+  const control = new CommandQueue(
+    {
+      fleet,
+      drivers,
+      credentials,
+      audit,
+      events,
+      limits: () => limits.get(),
+      readTimeoutMs: () => settings.get().pollTimeoutMs,
+    },
+    config.controlTiming,
+  );
+  const dispatch = createDispatcher(
+    createHandlers({ info: config.info, fleet, discovery, settings, control, credentials, audit, limits, drivers }),
+  );
+  const startupProblems = [settings.loadProblem, store.loadProblem, credentials.loadProblem, limits.loadProblem].filter(
+    (p): p is string => p !== null,
+  );
   return {
     events,
     dispatch,
     fleet,
     discovery,
     settings,
+    control,
+    credentials,
+    audit,
+    limits,
     startupProblems,
     start: () => fleet.start(),
     stop: async () => {
       discovery.stop();
-      await discovery.settled();
+      control.stop();
+      await Promise.all([discovery.settled(), control.settled()]);
       fleet.stop();
     },
   };

@@ -7,6 +7,7 @@ import { attachIpc } from '../core/api/ipc.js';
 import { createEngine } from '../core/engine.js';
 import { startDemo, type RunningDemo } from '../demo.js';
 import { hardenSession, isAppUrl } from './security.js';
+import { safeStorageCipher } from './safe-storage-cipher.js';
 import { electronSettingsBackend } from './settings-backend.js';
 import { createTray } from './tray.js';
 import { createMainWindow, rendererIndexUrl } from './window.js';
@@ -26,9 +27,11 @@ async function boot(): Promise<void> {
   await app.whenReady();
   hardenSession();
   const demo: RunningDemo | null = demoRequested ? await startDemo() : null;
+  const secretCipher = safeStorageCipher();
   const engine = createEngine({
     dataDir: app.getPath('userData'),
     settingsBackend: electronSettingsBackend(),
+    ...(secretCipher ? { secretCipher } : {}),
     info: { version: app.getVersion(), shell: 'electron', demo: demo !== null, demoRange: demo?.range ?? null },
   });
   const indexUrl = rendererIndexUrl(rendererDir);

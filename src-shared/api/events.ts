@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsSchema } from '../model/settings.js';
+import { AuditEntrySchema, CommandSchema } from '../model/control.js';
 
 /** What the engine tells every connected renderer without being asked. */
 export const EngineEvents = {
@@ -11,6 +12,9 @@ export const EngineEvents = {
   /** Throttled: at most a few per second while a scan runs, and always one for each final state. */
   'discovery.progress': ScanProgressSchema,
   'settings.changed': SettingsSchema,
+  /** A command to a rig changed state (queued, applying, verifying, ..., applied / refused / failed / rolled-back). */
+  'control.command': CommandSchema,
+  'audit.recorded': AuditEntrySchema,
 } as const;
 
 export type EngineEventsSpec = typeof EngineEvents;

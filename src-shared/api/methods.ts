@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { RigIdSchema, RigSchema } from '../model/rig.js';
+import {
+  AuditEntrySchema,
+  CapabilitiesSchema,
+  CommandSchema,
+  CredentialKindSchema,
+  OperatorLimitsSchema,
+  RigChangeSchema,
+} from '../model/control.js';
+import { RigFamilySchema, RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings.js';
 
 const NoParams = z.object({}).strict();
+/** Where a rig's secret comes from: set for the rig itself, for its whole family, or not set. */
+const CredentialSourceSchema = z.enum(['rig', 'family']).nullable();
+const CredentialScopeSchema = z.union([
+  z.object({ rigId: RigIdSchema }).strict(),
+  z.object({ family: RigFamilySchema }).strict(),
+]);
 const Ok = z.object({ ok: z.literal(true) });
 
 /** What each method takes and returns. Both transports validate requests against these before any handler runs. */
@@ -37,6 +51,36 @@ export const EngineApi = {
   },
   'discovery.cancel': { params: z.object({ scanId: z.string().min(1).max(64) }).strict(), result: ScanProgressSchema },
   'discovery.status': { params: NoParams, result: ScanProgressSchema.nullable() },
+  'rig.capabilities': {
+    params: z.object({ rigId: RigIdSchema }).strict(),
+    result: z.object({
+      capabilities: CapabilitiesSchema,
+      credentials: z.object({ adminPassword: CredentialSourceSchema, apiToken: CredentialSourceSchema }),
+    }),
+  },
+  /** Queues one change per rig and returns at once; progress arrives as `control.command` events. */
+  'control.apply': {
+    params: z.object({ rigIds: z.array(RigIdSchema).min(1).max(1000), change: RigChangeSchema }).strict(),
+    result: z.array(CommandSchema),
+  },
+  'control.list': { params: NoParams, result: z.array(CommandSchema) },
+  'audit.list': {
+    params: z.object({ rigId: RigIdSchema.optional(), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    result: z.array(AuditEntrySchema),
+  },
+  /** Write-only: a secret goes in here and never comes back out through the API. */
+  'credentials.set': {
+    params: z
+      .object({ scope: CredentialScopeSchema, kind: CredentialKindSchema, secret: z.string().min(1).max(256) })
+      .strict(),
+    result: Ok,
+  },
+  'credentials.clear': {
+    params: z.object({ scope: CredentialScopeSchema, kind: CredentialKindSchema }).strict(),
+    result: Ok,
+  },
+  'limits.get': { params: NoParams, result: OperatorLimitsSchema },
+  'limits.update': { params: z.object({ limits: OperatorLimitsSchema }).strict(), result: OperatorLimitsSchema },
   'settings.get': { params: NoParams, result: SettingsSchema },
   'settings.update': { params: SettingsPatchSchema, result: SettingsSchema },
 } as const;

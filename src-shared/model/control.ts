@@ -77,3 +77,76 @@ export const UNKNOWN_CONTROL_STATE: ControlState = {
   threads: null,
   paused: null,
 };
+
+/** Operator limits every change is checked against before it reaches a rig, whatever asked for it. */
+export const ModelLimitsSchema = z
+  .object({
+    minFrequencyMhz: z.number().min(0).optional(),
+    maxFrequencyMhz: z.number().min(0).optional(),
+    minVoltageMv: z.number().min(0).optional(),
+    maxVoltageMv: z.number().min(0).optional(),
+    maxPowerW: z.number().min(0).optional(),
+  })
+  .strict();
+export type ModelLimits = z.infer<typeof ModelLimitsSchema>;
+
+export const OperatorLimitsSchema = z
+  .object({
+    /** Above this chip temperature no change that raises heat (clock, voltage, power) is sent. */
+    maxChipTempC: z.number().min(30).max(125).default(85),
+    /** A cap on any single rig's power target, whatever its model allows. Null: the model's own range. */
+    maxPowerWPerRig: z.number().int().min(1).max(20_000).nullable().default(null),
+    /** Per-model overrides, keyed by RigIdentity.model. */
+    models: z.record(z.string().max(96), ModelLimitsSchema).default({}),
+  })
+  .strict();
+export type OperatorLimits = z.infer<typeof OperatorLimitsSchema>;
+
+export const CommandStateSchema = z.enum([
+  'queued',
+  'applying',
+  'verifying',
+  'rolling-back',
+  'applied',
+  'refused',
+  'failed',
+  'rolled-back',
+]);
+export type CommandState = z.infer<typeof CommandStateSchema>;
+
+/** A change as it is shown and audited: pool passwords never leave the engine. */
+export const RedactedChangeSchema = z.record(z.string(), z.unknown());
+
+/** One change to one rig, from request to outcome. */
+export const CommandSchema = z.object({
+  id: z.string(),
+  rigId: z.string(),
+  actor: z.string(),
+  change: RedactedChangeSchema,
+  state: CommandStateSchema,
+  message: z.string().nullable(),
+  code: z.string().nullable(),
+  requestedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type Command = z.infer<typeof CommandSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  commandId: z.string(),
+  at: z.number(),
+  actor: z.string(),
+  rigId: z.string(),
+  rigName: z.string(),
+  change: RedactedChangeSchema,
+  /** Read from the rig before the change and after it (or after the rollback). */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  /** 'started': written just before the change is sent, so a crash mid-change still leaves a trace. */
+  result: z.enum(['started', 'applied', 'refused', 'failed', 'rolled-back', 'rollback-failed']),
+  message: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const CredentialKindSchema = z.enum(['adminPassword', 'apiToken']);
+export type CredentialKind = z.infer<typeof CredentialKindSchema>;
