@@ -40,6 +40,7 @@ export interface Engine {
   readonly credentials: CredentialStore;
   readonly audit: AuditLog;
   readonly limits: LimitsService;
+  readonly drivers: DriverRegistry;
   /** Problems met while loading stored state (a corrupt file set aside), for the shell to show the operator. */
   readonly startupProblems: string[];
   start(): void;
@@ -97,6 +98,7 @@ export function createEngine(config: EngineConfig): Engine {
     credentials,
     audit,
     limits,
+    drivers,
     startupProblems,
     start: () => fleet.start(),
     stop: async () => {

@@ -1,11 +1,14 @@
-// Scans an address range for rigs: each host is asked by each driver in order (cheapest, most common first) until one
-// recognises it, all within one per-host timeout; hosts are scanned with bounded concurrency. Nothing here knows about
-// the fleet or events: the caller gets each identity and a progress callback.
+// Scans an address range for rigs. Each host gets a fixed order of cheap checks within one per-host timeout: which
+// driver ports are open (all at once), then each driver whose port is open, in registry order, asks its identity
+// question; the first to recognise the host wins. Families sharing TCP 4028 share one `version` exchange and tell
+// themselves apart by its content. Hosts are scanned with bounded concurrency. Nothing here knows about the fleet or
+// events: the caller gets each identity and a progress callback.
 import type { RigIdentity } from '../../../src-shared/model/rig.js';
 import { askCgminer } from '../drivers/cgminer/ask.js';
 import type { ParseOutcome } from '../drivers/cgminer/parse.js';
 import type { DriverRegistry } from '../drivers/registry.js';
 import { forEachBounded } from '../util/concurrency.js';
+import { openPorts } from './open-ports.js';
 import { addressesOf, type AddressRange } from './range.js';
 
 export interface ScanOptions {
@@ -35,8 +38,15 @@ export async function identifyHost(
     }
     return reply;
   };
+  const open = await openPorts(
+    host,
+    drivers.drivers.flatMap((driver) => driver.ports),
+    timeoutMs,
+    signal,
+  );
   for (const driver of drivers.drivers) {
     for (const port of driver.ports) {
+      if (!open.has(port)) continue;
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0 || signal.aborted) return null;
       try {
