@@ -2,6 +2,10 @@
 import { RigwiseError } from '../../../src-shared/api/errors.js';
 import type { RigFamily } from '../../../src-shared/model/rig.js';
 import { CgminerDriver } from './cgminer/driver.js';
+import { GminerDriver } from './gminer/driver.js';
+import { LolminerDriver } from './lolminer/driver.js';
+import { SrbminerDriver } from './srbminer/driver.js';
+import { TrexDriver } from './trex/driver.js';
 import type { Driver } from './driver.js';
 
 export class DriverRegistry {
@@ -18,6 +22,16 @@ export class DriverRegistry {
   }
 }
 
+/**
+ * Probe order: the CGMiner-API families first (one shared `version` exchange on 4028 tells them apart), then the HTTP
+ * families, each on its own port; a host is asked only on ports that are open.
+ */
 export function defaultDrivers(): DriverRegistry {
-  return new DriverRegistry([new CgminerDriver()]);
+  return new DriverRegistry([
+    new CgminerDriver(),
+    new TrexDriver(),
+    new LolminerDriver(),
+    new GminerDriver(),
+    new SrbminerDriver(),
+  ]);
 }
