@@ -1,6 +1,7 @@
 // The drivers discovery tries, in order, and the lookup the fleet uses to read a rig with the driver that found it.
 import { RigwiseError } from '../../../src-shared/api/errors.js';
 import type { RigFamily } from '../../../src-shared/model/rig.js';
+import { BosminerDriver } from './bosminer/driver.js';
 import { CgminerDriver } from './cgminer/driver.js';
 import { GminerDriver } from './gminer/driver.js';
 import { LolminerDriver } from './lolminer/driver.js';
@@ -29,6 +30,7 @@ export class DriverRegistry {
 export function defaultDrivers(): DriverRegistry {
   return new DriverRegistry([
     new CgminerDriver(),
+    new BosminerDriver(),
     new TrexDriver(),
     new LolminerDriver(),
     new GminerDriver(),
