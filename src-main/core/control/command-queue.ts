@@ -133,16 +133,18 @@ export class CommandQueue {
       return this.finish(command, 'refused', refused.message, refused.code);
     }
     const target = { identity: rig.identity, timeoutMs: this.services.readTimeoutMs(), credential };
+    // An admin password goes only with the change itself; an API token also with reads (see ReadTarget.credential).
+    const readTarget = { ...target, credential: capabilities.needsCredential === 'apiToken' ? credential : null };
     let before: RigSnapshot;
     try {
-      before = await driver.read(target, this.abort.signal);
+      before = await driver.read(readTarget, this.abort.signal);
     } catch (error) {
       const { code, message } = toErrorValue(error);
       this.audit(command, rig, null, null, 'failed', `Could not read the rig before the change: ${message}`);
       return this.finish(command, 'failed', message, code);
     }
     this.audit(command, rig, before, null, 'started', null);
-    const outcome = await this.applyAndVerify(command, driver, target, change, before, limits);
+    const outcome = await this.applyAndVerify(command, driver, target, readTarget, change, before, limits);
     const result =
       outcome.state === 'rolled-back' && outcome.code === 'ROLLBACK_FAILED' ? 'rollback-failed' : outcome.state;
     this.audit(command, rig, before, outcome.after, result, outcome.message);
@@ -154,6 +156,7 @@ export class CommandQueue {
     command: Command,
     driver: Driver,
     target: Parameters<Driver['apply']>[0],
+    readTarget: Parameters<Driver['read']>[0],
     change: RigChange,
     before: RigSnapshot,
     limits: OperatorLimits,
@@ -166,8 +169,10 @@ export class CommandQueue {
       return { state: 'failed', message: `The rig refused the change: ${message}`, after: null, code };
     }
     this.update(command, { state: 'verifying' });
-    const timeoutMs = change.kind === 'restart' ? this.timing.restartTimeoutMs : this.timing.verifyTimeoutMs;
-    const verdict = await this.readBack(driver, target, change, before, limits, timeoutMs);
+    // A restart reboots; a resume from sleep restarts the miner process on Antminers: both take minutes, not seconds.
+    const slow = change.kind === 'restart' || change.kind === 'resume';
+    const timeoutMs = slow ? this.timing.restartTimeoutMs : this.timing.verifyTimeoutMs;
+    const verdict = await this.readBack(driver, readTarget, change, before, limits, timeoutMs);
     if (verdict.ok) return { state: 'applied', message: null, after: verdict.after, code: null };
     const inverse = inverseOf(change, before);
     if (!inverse) {
@@ -181,7 +186,7 @@ export class CommandQueue {
     this.update(command, { state: 'rolling-back', message: verdict.why });
     try {
       await driver.apply(target, inverse, this.abort.signal);
-      const restored = await this.readBack(driver, target, inverse, before, limits, this.timing.verifyTimeoutMs);
+      const restored = await this.readBack(driver, readTarget, inverse, before, limits, this.timing.verifyTimeoutMs);
       const message = `${verdict.why}; rolled back to the previous settings${restored.ok ? '' : ` (${restored.why} after the rollback)`}.`;
       return {
         state: 'rolled-back',

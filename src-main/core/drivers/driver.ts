@@ -19,6 +19,11 @@ export interface ProbeTarget {
 export interface ReadTarget {
   identity: RigIdentity;
   timeoutMs: number;
+  /**
+   * The rig's API token where its capabilities ask for one: some firmwares (XMRig with an access token) refuse even
+   * reads without it. Admin passwords are not sent on reads.
+   */
+  credential?: string | null;
 }
 
 export interface ApplyTarget extends ReadTarget {

@@ -1,15 +1,22 @@
-// CGMiner/BMMiner family driver (Antminer stock firmware, Avalon, other cgminer forks) over TCP 4028.
-// Sources: kanoi/cgminer API-README (transport, STATUS section, commands); captured Antminer S17 Pro/S19/S19 Pro
-// replies and pyasic's parsing quirks, both in ../shared/PROTOCOLS.md A1.
-import { NO_CAPABILITIES, type Capabilities, type RigChange } from '../../../../src-shared/model/control.js';
-import type { RigIdentity, RigSnapshot } from '../../../../src-shared/model/rig.js';
+// CGMiner/BMMiner family driver (Antminer stock firmware, Avalon, other cgminer/sgminer forks, TeamRedMiner) over
+// TCP 4028, with control through the Antminer web CGI on port 80 or the privileged cgminer API.
+// Sources: kanoi/cgminer and ckolivas/cgminer API-README (transport, STATUS section, commands, privileged commands);
+// captured Antminer S17 Pro/S19/S19 Pro replies and pyasic's parsing quirks (../shared/PROTOCOLS.md A1); the Antminer
+// web CGI (PROTOCOLS.md A2; pyasic pyasic/web/antminer.py; foreman-apps foreman-antminer Stock*Action.java);
+// TeamRedMiner 0.3.10 replies and README (PROTOCOLS.md A7; todxx/teamredminer README.md). See README.md here.
 import { RigwiseError } from '../../../../src-shared/api/errors.js';
+import type { Capabilities, RigChange } from '../../../../src-shared/model/control.js';
+import type { RigIdentity, RigSnapshot } from '../../../../src-shared/model/rig.js';
 import type { ApplyTarget, Driver, ProbeTarget, ReadTarget } from '../driver.js';
+import { ANTMINER_WEB_PORT, applyAntminerWebChange } from './antminer-web.js';
 import { askCgminer } from './ask.js';
+import { capabilitiesOf, controlPathOf, refusalReason } from './capabilities.js';
 import { cgminerFlavour } from './flavour.js';
 import { identityFromReplies } from './identity.js';
 import { parseCgminerReply, splitMultiReply, type JsonObject, type ParseOutcome } from './parse.js';
-import { chainStats, snapshotFromReplies } from './snapshot.js';
+import { replacePoolsViaApi, restartViaApi } from './privileged.js';
+import { chainStats, markAsleep, snapshotFromReplies } from './snapshot.js';
+import { teamRedMinerIdentity, teamRedMinerVersion } from './teamredminer.js';
 import { sendCgminerCommand } from './transport.js';
 
 const READ_COMMANDS = ['summary', 'stats', 'pools', 'devs'] as const;
@@ -20,33 +27,112 @@ function valueOf(outcome: ParseOutcome | undefined): JsonObject | null {
   return outcome?.ok ? outcome.value : null;
 }
 
+export interface CgminerDriverOptions {
+  /** Port of the Antminer web interface: 80 on every real rig; tests point it at a simulator. */
+  antminerWebPort?: number;
+}
+
 export class CgminerDriver implements Driver {
   readonly family = 'cgminer' as const;
   readonly ports = [4028] as const;
+  private readonly antminerWebPort: number;
   /** Rigs that answered a `a+b` multi-command with an error: pyasic notes some S19 firmwares do not support it. */
   private readonly noMultiCommand = new Set<string>();
   /** Rigs whose `stats` carries per-chain figures. */
   private readonly hasChainStats = new Set<string>();
+  /**
+   * Rigs this driver put to sleep. A sleeping S19 reports zero rates and failed chips, the same as a broken one, and
+   * its work mode is only readable with the web password; so read() says paused when a rig Rigwise paused is idle.
+   */
+  private readonly pausedByRigwise = new Set<string>();
+
+  constructor(options: CgminerDriverOptions = {}) {
+    this.antminerWebPort = options.antminerWebPort ?? ANTMINER_WEB_PORT;
+  }
 
   async probe(target: ProbeTarget, signal: AbortSignal): Promise<RigIdentity | null> {
     const deadline = Date.now() + target.timeoutMs;
     const version = await target.cgminerVersion();
-    if (!version.ok || !('VERSION' in version.value) || cgminerFlavour(version.value) !== 'cgminer') return null;
-    // The MAC and hostname come from `config` where the firmware gives them; the rig is identified without it.
+    if (!version.ok || cgminerFlavour(version.value) !== 'cgminer') return null;
     const remainingMs = deadline - Date.now();
+    if (teamRedMinerVersion(version.value) !== null) {
+      // TeamRedMiner names no card: the model counts the GPUs in `devs`.
+      const devs = remainingMs > 20 ? await askCgminer(target.host, target.port, 'devs', remainingMs, signal) : null;
+      return teamRedMinerIdentity(target.host, target.port, version.value, valueOf(devs ?? undefined));
+    }
+    if (!('VERSION' in version.value)) return null;
+    // The MAC and hostname come from `config` where the firmware gives them; the rig is identified without it.
     const config = remainingMs > 20 ? await askCgminer(target.host, target.port, 'config', remainingMs, signal) : null;
     return identityFromReplies(target.host, target.port, version.value, valueOf(config ?? undefined));
   }
 
-  capabilities(_identity: RigIdentity): Capabilities {
-    // Control of cgminer-family rigs (privileged API commands, Antminer web CGI) is being built; until then none.
-    return NO_CAPABILITIES;
+  capabilities(identity: RigIdentity): Capabilities {
+    return capabilitiesOf(identity);
   }
 
-  apply(target: ApplyTarget, change: RigChange): Promise<void> {
-    return Promise.reject(
-      new RigwiseError('RIG_ERROR', `${target.identity.model} does not support "${change.kind}" from Rigwise yet.`),
-    );
+  async apply(target: ApplyTarget, change: RigChange, signal: AbortSignal): Promise<void> {
+    const { identity } = target;
+    const refused = refusalReason(capabilitiesOf(identity), change);
+    if (refused !== null) {
+      throw new RigwiseError(
+        'RIG_ERROR',
+        `${identity.model} at ${identity.host} does not support ${refused} from Rigwise.`,
+      );
+    }
+    const key = `${identity.host}:${identity.port}`;
+    switch (controlPathOf(identity)) {
+      case 'antminer-web':
+        await this.applyViaWeb(target, change, signal);
+        if (change.kind === 'pause') this.pausedByRigwise.add(key);
+        if (change.kind === 'resume') this.pausedByRigwise.delete(key);
+        return;
+      case 'cgminer-api':
+        await this.applyViaApi(target, change, signal);
+        return;
+      case 'read-only':
+        throw new RigwiseError('RIG_ERROR', `${identity.model}'s API only reports; change it on the rig itself.`);
+    }
+  }
+
+  private async applyViaWeb(target: ApplyTarget, change: RigChange, signal: AbortSignal): Promise<void> {
+    const web = {
+      host: target.identity.host,
+      webPort: this.antminerWebPort,
+      password: target.credential,
+      timeoutMs: target.timeoutMs,
+    };
+    switch (change.kind) {
+      case 'pools':
+      case 'pause':
+      case 'resume':
+      case 'restart':
+        return applyAntminerWebChange(web, change, signal);
+      case 'powerTarget':
+      case 'frequency':
+      case 'voltage':
+      case 'threads':
+        throw new RigwiseError(
+          'RIG_ERROR',
+          `Stock Antminer firmware has no "${change.kind}" setting Rigwise can write.`,
+        );
+    }
+  }
+
+  private async applyViaApi(target: ApplyTarget, change: RigChange, signal: AbortSignal): Promise<void> {
+    const api = { host: target.identity.host, port: target.identity.port };
+    switch (change.kind) {
+      case 'pools':
+        return replacePoolsViaApi(api, change.pools, target.timeoutMs, signal);
+      case 'restart':
+        return restartViaApi(api, target.timeoutMs, signal);
+      case 'pause':
+      case 'resume':
+      case 'powerTarget':
+      case 'frequency':
+      case 'voltage':
+      case 'threads':
+        throw new RigwiseError('RIG_ERROR', `The cgminer API has no "${change.kind}" command Rigwise can send.`);
+    }
   }
 
   async read(target: ReadTarget, signal: AbortSignal): Promise<RigSnapshot> {
@@ -61,7 +147,7 @@ export class CgminerDriver implements Driver {
       if (summary && !summary.ok) throw summary.error;
       throw new RigwiseError('RIG_BAD_REPLY', 'The rig sent neither summary nor stats.');
     }
-    return snapshotFromReplies(
+    const snapshot = snapshotFromReplies(
       {
         summary: valueOf(summary),
         stats: valueOf(stats),
@@ -71,6 +157,9 @@ export class CgminerDriver implements Driver {
       model,
       Date.now(),
     );
+    if (snapshot.control.paused === false) this.pausedByRigwise.delete(key);
+    if (snapshot.control.paused === null && this.pausedByRigwise.has(key)) return markAsleep(snapshot);
+    return snapshot;
   }
 
   /** One connection for all four commands where the firmware allows it; one each, concurrently, where it does not. */

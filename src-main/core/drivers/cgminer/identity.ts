@@ -1,6 +1,7 @@
 // Who a CGMiner-family rig is, from its `version` reply (and `config`, for the MAC and hostname where the firmware
 // gives them). Field names from real replies in PROTOCOLS.md A1: Antminer "Type":"Antminer S19 Pro", "BMMiner",
-// "Miner" (firmware build), "CompileTime", "API"; plain cgminer forks send "CGMiner" instead of "BMMiner".
+// "Miner" (firmware build), "CompileTime", "API"; plain cgminer forks send "CGMiner" instead of "BMMiner", sgminer
+// builds "SGMiner" ("VERSION,SGMiner=4.1.0,API=3.1" in a captured sgminer text reply).
 import type { RigIdentity } from '../../../../src-shared/model/rig.js';
 import { firstEntry, stringField } from '../fields.js';
 import type { JsonObject } from './parse.js';
@@ -27,7 +28,14 @@ function firmwareOf(version: JsonObject): string {
   const compiled = stringField(version['CompileTime'], 64);
   const bmminer = stringField(version['BMMiner'], 32);
   const cgminer = stringField(version['CGMiner'], 32);
-  const software = bmminer ? `BMMiner ${bmminer}` : cgminer ? `CGMiner ${cgminer}` : null;
+  const sgminer = stringField(version['SGMiner'], 32);
+  const software = bmminer
+    ? `BMMiner ${bmminer}`
+    : cgminer
+      ? `CGMiner ${cgminer}`
+      : sgminer
+        ? `SGMiner ${sgminer}`
+        : null;
   const parts = [miner, software, compiled && `built ${compiled}`].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? parts.join(', ') : 'unknown';
 }

@@ -1,8 +1,9 @@
 // A snapshot from the `summary`, `stats`, `pools` and `devs` replies of a CGMiner-family rig. Antminer stock firmware
 // puts per-chain figures in STATS[1] (STATS[0] is an identity block): chain_rateN, chain_acnN (chip count),
 // chain_acsN (one 'o' per healthy chip, 'x' per failed one), chain_hwN, freqN, temp_chipN / temp_pcbN (dash lists),
-// temp2_N, fanN (PROTOCOLS.md A1, S19 Pro and S17 Pro fixtures). Other cgminer forks report per-device rows in DEVS.
-import { UNKNOWN_CONTROL_STATE } from '../../../../src-shared/model/control.js';
+// temp2_N, fanN (PROTOCOLS.md A1, S19 Pro and S17 Pro fixtures). Other cgminer forks (GPU miners such as
+// TeamRedMiner, PROTOCOLS.md A7) report per-device rows in DEVS: see devices.ts.
+import type { ControlState } from '../../../../src-shared/model/control.js';
 import type { Fan, Hashboard, Pool, RigSnapshot } from '../../../../src-shared/model/rig.js';
 import { efficiencyJPerTh, toTerahash, type HashrateUnit } from '../../../../src-shared/units.js';
 import {
@@ -15,7 +16,9 @@ import {
   numberField,
   stringField,
 } from '../fields.js';
+import { averageGpuVoltageMv, boardsFromDevs, fansFromDevs, rowHashrateThs } from './devices.js';
 import { nominalEfficiencyJPerTh } from './model-specs.js';
+import { indexField, safeIntField } from './safe-numbers.js';
 import type { JsonObject } from './parse.js';
 
 export interface CgminerReplies {
@@ -27,22 +30,6 @@ export interface CgminerReplies {
 
 const MAX_BOARDS = 16;
 const MAX_FANS = 16;
-
-/** Reads "GHS 5s", "MHS av", ... whichever unit the firmware chose, as TH/s. */
-function hashrateThs(entry: JsonObject | null, window: '5s' | 'av'): number | null {
-  if (!entry) return null;
-  const units: ReadonlyArray<readonly [string, HashrateUnit]> = [
-    ['THS', 'TH'],
-    ['GHS', 'GH'],
-    ['MHS', 'MH'],
-    ['KHS', 'KH'],
-  ];
-  for (const [prefix, unit] of units) {
-    const value = numberField(entry[`${prefix} ${window}`]);
-    if (value !== null) return toTerahash(value, unit);
-  }
-  return null;
-}
 
 function rateUnit(stats: JsonObject): HashrateUnit {
   const unit = stringField(stats['rate_unit'], 4)?.toUpperCase();
@@ -73,7 +60,7 @@ function boardsFromStats(stats: JsonObject): Hashboard[] {
   const unit = rateUnit(stats);
   const boards: Hashboard[] = [];
   for (let n = 1; n <= MAX_BOARDS; n += 1) {
-    const chipsTotal = intField(stats[`chain_acn${n}`]);
+    const chipsTotal = safeIntField(stats[`chain_acn${n}`]);
     const rate = numberField(stats[`chain_rate${n}`]);
     const frequencyMhz = numberField(stats[`freq${n}`]);
     // An empty slot reads chain_acn 0, chain_rate "" and freq 0 (the S19 Pro fixture's fourth chain).
@@ -93,36 +80,13 @@ function boardsFromStats(stats: JsonObject): Hashboard[] {
       frequencyMhz,
       chipsOk: chipStates.length > 0 ? healthy : chipsTotal,
       chipsTotal,
-      hardwareErrors: intField(stats[`chain_hw${n}`]),
+      hardwareErrors: safeIntField(stats[`chain_hw${n}`]),
       powerW: null,
       fanPercent: null,
       status: deadBoard ? 'dead' : failed > 0 ? 'degraded' : 'ok',
     });
   }
   return boards;
-}
-
-function boardsFromDevs(devs: JsonObject): Hashboard[] {
-  return entries(devs, 'DEVS')
-    .slice(0, MAX_BOARDS)
-    .map((dev, position) => {
-      const status = stringField(dev['Status'], 16)?.toLowerCase();
-      const rate = hashrateThs(dev, '5s');
-      const enabled = stringField(dev['Enabled'], 4);
-      return {
-        index: intField(dev['ASC'] ?? dev['GPU'] ?? dev['PGA']) ?? position,
-        hashrateThs: rate,
-        chipTempC: numberField(dev['Chip Temp Avg'] ?? dev['Temperature']),
-        boardTempC: numberField(dev['Temperature']),
-        frequencyMhz: numberField(dev['Frequency'] ?? dev['frequency']),
-        chipsOk: null,
-        chipsTotal: null,
-        hardwareErrors: intField(dev['Hardware Errors']),
-        powerW: numberField(dev['Power'] ?? dev['GPU Power']),
-        fanPercent: numberField(dev['Fan Percent']),
-        status: status === 'dead' || status === 'sick' || enabled === 'N' || rate === 0 ? 'dead' : 'ok',
-      };
-    });
 }
 
 /**
@@ -156,11 +120,11 @@ export function poolsFromReply(reply: JsonObject | null): Pool[] {
   const pools = rows.map((row, position): Pool => {
     const status = poolStatus(row['Status']);
     return {
-      index: intField(row['POOL']) ?? position,
+      index: indexField(row['POOL'], position),
       url: stringField(row['URL']) ?? '',
       user: stringField(row['User']) ?? '',
       status,
-      priority: intField(row['Priority']),
+      priority: safeIntField(row['Priority']),
       accepted: numberField(row['Accepted']),
       rejected: numberField(row['Rejected']),
       active: row['Stratum Active'] === true,
@@ -185,28 +149,79 @@ function measuredPowerW(summary: JsonObject | null, stats: JsonObject | null): n
   return null;
 }
 
+/** Sums and products of hostile figures (1e308 twice) overflow; the contract takes no Infinity. */
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
 function averageFrequencyMhz(boards: readonly Hashboard[]): number | null {
   const clocks = boards.map((board) => board.frequencyMhz).filter((mhz): mhz is number => mhz !== null && mhz > 0);
-  return clocks.length === 0 ? null : clocks.reduce((sum, mhz) => sum + mhz, 0) / clocks.length;
+  if (clocks.length === 0) return null;
+  const mean = clocks.reduce((sum, mhz) => sum + mhz, 0) / clocks.length;
+  // Only hostile figures overflow the plain sum; dividing first keeps them finite where it can.
+  return Number.isFinite(mean) ? mean : finiteOrNull(clocks.reduce((sum, mhz) => sum + mhz / clocks.length, 0));
+}
+
+/**
+ * Antminer "Mode":254 in stats is sleep on the firmwares that report it (a sleeping T17+, foreman-apps
+ * AntminerPowerModeITest; Foreman's StockPowerModeStrategy reads it the same way). A rig that hashes is not paused.
+ * Anything else is unknown here: a sleeping S19 shows only zero rates and failed chips, like a broken one.
+ */
+function pausedOf(stats: JsonObject | null, hashrateThs: number | null): boolean | null {
+  if (intField(stats?.['Mode']) === 254) return true;
+  if (hashrateThs !== null && hashrateThs > 0) return false;
+  return null;
+}
+
+function controlOf(
+  stats: JsonObject | null,
+  devs: JsonObject | null,
+  boards: readonly Hashboard[],
+  hashrateThs: number | null,
+): ControlState {
+  return {
+    powerTargetW: null,
+    frequencyMhz: averageFrequencyMhz(boards),
+    voltageMv: stats ? null : averageGpuVoltageMv(devs),
+    threads: null,
+    paused: pausedOf(stats, hashrateThs),
+  };
+}
+
+/**
+ * A sleeping rig's boards are off on purpose: zero rate and every chip 'x' (the sleeping S19 capture) do not mean
+ * they failed, so they read 'ok' while the rig is known to be paused. Otherwise a sleep would look like a dead board
+ * to alerts and to the read-back after a pause.
+ */
+export function markAsleep(snapshot: RigSnapshot): RigSnapshot {
+  snapshot.control.paused = true;
+  snapshot.boards = snapshot.boards.map((board) =>
+    board.status === 'dead' && !(board.hashrateThs !== null && board.hashrateThs > 0)
+      ? { ...board, status: 'ok' }
+      : board,
+  );
+  return snapshot;
 }
 
 export function snapshotFromReplies(replies: CgminerReplies, model: string, takenAt: number): RigSnapshot {
   const summary = replies.summary ? firstEntry(replies.summary, 'SUMMARY') : null;
   const stats = chainStats(replies.stats);
   const boards = stats ? boardsFromStats(stats) : replies.devs ? boardsFromDevs(replies.devs) : [];
-  const fans = stats ? fansFromStats(stats) : [];
-  const rigHashrateThs = hashrateThs(summary, '5s') ?? hashrateThs(stats, '5s');
+  const fans = stats ? fansFromStats(stats) : replies.devs ? fansFromDevs(replies.devs) : [];
+  const rigHashrateThs = rowHashrateThs(summary, '5s') ?? rowHashrateThs(stats, '5s');
   const measured = measuredPowerW(summary, stats);
   const nominal = nominalEfficiencyJPerTh(model);
-  const estimated = measured === null && nominal !== null && rigHashrateThs !== null ? rigHashrateThs * nominal : null;
+  const estimated = finiteOrNull(
+    measured === null && nominal !== null && rigHashrateThs !== null ? rigHashrateThs * nominal : null,
+  );
   const powerW = measured ?? estimated;
-  return {
+  const snapshot: RigSnapshot = {
     takenAt,
     hashrateThs: rigHashrateThs,
-    hashrateAvgThs: hashrateThs(summary, 'av') ?? hashrateThs(stats, 'av'),
+    hashrateAvgThs: rowHashrateThs(summary, 'av') ?? rowHashrateThs(stats, 'av'),
     powerW,
     powerIsEstimate: measured === null && estimated !== null,
-    efficiencyJPerTh: efficiencyJPerTh(powerW, rigHashrateThs),
+    efficiencyJPerTh: finiteOrNull(efficiencyJPerTh(powerW, rigHashrateThs)),
     maxChipTempC: maxOf(boards.map((board) => board.chipTempC)),
     maxBoardTempC: maxOf(boards.map((board) => board.boardTempC)),
     boards,
@@ -216,6 +231,7 @@ export function snapshotFromReplies(replies: CgminerReplies, model: string, take
     accepted: numberField(summary?.['Accepted']),
     rejected: numberField(summary?.['Rejected']),
     hardwareErrors: numberField(summary?.['Hardware Errors']),
-    control: { ...UNKNOWN_CONTROL_STATE, frequencyMhz: averageFrequencyMhz(boards) },
+    control: controlOf(stats, replies.devs, boards, rigHashrateThs),
   };
+  return snapshot.control.paused === true ? markAsleep(snapshot) : snapshot;
 }
