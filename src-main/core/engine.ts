@@ -64,10 +64,15 @@ export function createEngine(config: EngineConfig): Engine {
     config.settingsBackend ?? (config.dataDir ? fileSettingsBackend(config.dataDir) : memorySettingsBackend());
   const settings = new SettingsService(settingsBackend, events);
   const store = new RigStore(config.dataDir);
-  const fleet = new FleetService(store, drivers, settings, events);
-  const discovery = new DiscoveryService(drivers, fleet, settings, events);
   const cipher = config.secretCipher ?? (config.dataDir ? keyFileCipher(config.dataDir) : ephemeralCipher());
   const credentials = new CredentialStore(config.dataDir, cipher);
+  const fleet = new FleetService(store, drivers, settings, events, (rig) => {
+    const needs = drivers.get(rig.identity.family).capabilities(rig.identity).needsCredential;
+    return needs === 'apiToken' ? credentials.secretFor(rig.id, rig.identity.family, 'apiToken') : null;
+  });
+  const discovery = new DiscoveryService(drivers, fleet, settings, events, (family) =>
+    credentials.secretFor(`family:${family}`, family, 'apiToken'),
+  );
   const audit = new AuditLog(config.dataDir, events);
   const limits = new LimitsService(config.dataDir);
   const control = new CommandQueue(

@@ -1,3 +1,4 @@
+import { ActivityView } from '../features/activity/ActivityView.js';
 import { FleetSection } from '../features/fleet/FleetSection.js';
 import { SummaryTiles } from '../features/fleet/SummaryTiles.js';
 import { useFleetRigs } from '../features/fleet/use-fleet-rigs.js';
@@ -14,14 +15,21 @@ function Dashboard() {
   const rigs = useFleetRigs();
   const panelOpen = useAppStore((state) => state.selectedRigId !== null || state.settingsOpen);
   const stale = useAppStore((state) => state.connectionState === 'closed');
+  const page = useAppStore((state) => state.page);
   return (
     <div className={`app ${panelOpen ? 'has-panel' : ''} ${stale ? 'is-stale' : ''}`}>
       <Header />
       <main className="app-main">
         <SyncBanner />
-        <SummaryTiles rigs={rigs} />
-        <ScanPanel />
-        <FleetSection />
+        {page === 'activity' ? (
+          <ActivityView />
+        ) : (
+          <>
+            <SummaryTiles rigs={rigs} />
+            <ScanPanel />
+            <FleetSection />
+          </>
+        )}
       </main>
       <RigDetailPanel />
       <SettingsPanel />

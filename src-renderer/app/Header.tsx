@@ -1,6 +1,45 @@
+import type { ReactNode } from 'react';
+import { countRunning } from '../store/control-commands.js';
 import { useAppStore } from '../store/store-context.js';
+import type { Page } from '../store/ui-slice.js';
+import { formatCount } from '../ui/format-plain.js';
 import { GearIcon, RigwiseMark } from '../ui/icons.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+
+function NavTab({ page, label, children }: { page: Page; label: string; children?: ReactNode }) {
+  const current = useAppStore((state) => state.page === page);
+  const showPage = useAppStore((state) => state.showPage);
+  return (
+    <button
+      type="button"
+      className="nav-tab"
+      data-testid={`nav-${page}`}
+      aria-current={current ? 'page' : undefined}
+      onClick={() => showPage(page)}
+    >
+      {label}
+      {children}
+    </button>
+  );
+}
+
+/** Fleet and Activity; Activity shows how many changes are on their way to rigs right now. */
+function Nav() {
+  const running = useAppStore((state) => countRunning(state.commandsById));
+  return (
+    <nav className="header-nav" aria-label="Views">
+      <NavTab page="fleet" label="Fleet" />
+      <NavTab page="activity" label="Activity">
+        {running > 0 && (
+          <span className="nav-badge" title={`${formatCount(running)} changes in progress`}>
+            <span className="spinner" aria-hidden="true" />
+            {formatCount(running)}
+          </span>
+        )}
+      </NavTab>
+    </nav>
+  );
+}
 
 export function Header() {
   const appInfo = useAppStore((state) => state.appInfo);
@@ -17,6 +56,7 @@ export function Header() {
             demo farm
           </span>
         )}
+        <Nav />
       </div>
       <div className="header-actions">
         <ConnectionIndicator />

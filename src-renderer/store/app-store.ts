@@ -2,9 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { EngineClient } from '../../src-shared/api/index.js';
 import type { AppState } from './app-state.js';
+import { createAuditSlice } from './audit-slice.js';
+import { createCapabilitiesSlice } from './capabilities-slice.js';
 import { createConnectionSlice } from './connection-slice.js';
+import { createControlSlice } from './control-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createFleetSlice } from './fleet-slice.js';
+import { createLimitsSlice } from './limits-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createUiSlice } from './ui-slice.js';
 
@@ -18,5 +22,9 @@ export function createAppStore(client: EngineClient): AppStore {
     ...createSettingsSlice(client)(...args),
     ...createConnectionSlice(...args),
     ...createUiSlice(...args),
+    ...createControlSlice(client)(...args),
+    ...createCapabilitiesSlice(client)(...args),
+    ...createAuditSlice(client)(...args),
+    ...createLimitsSlice(client)(...args),
   }));
 }

@@ -1,78 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineClient } from '../../src-shared/api/index.js';
 import { defaultSettings } from '../../src-shared/model/index.js';
-import type { ConnectionState } from '../api/connection.js';
+import { makeAuditEntry, makeCapabilities, makeCommand } from '../test-support/control-fixtures.js';
+import { fakeEngine, flushPromises, manualFrames } from '../test-support/fake-engine.js';
 import { makeRig } from '../test-support/rig-fixtures.js';
 import { createAppStore } from './app-store.js';
 import { startEffects } from './effects.js';
-
-type Reply = { result: unknown } | { error: { code: 'INTERNAL'; message: string } };
-
-/** An engine stand-in: records calls, answers them when the test says so, and pushes events on demand. */
-function fakeEngine() {
-  const calls: Array<{ method: string; resolve: (reply: Reply) => void }> = [];
-  let emit: (event: string, data: unknown) => void = () => undefined;
-  const stateListeners = new Set<(state: ConnectionState) => void>();
-  let state: ConnectionState = 'connecting';
-  const client = createEngineClient({
-    invoke: (method) => new Promise<Reply>((resolve) => calls.push({ method, resolve })),
-    subscribe: (listener) => {
-      emit = listener;
-      return () => undefined;
-    },
-  });
-  const connection = {
-    getState: () => state,
-    onStateChange: (listener: (next: ConnectionState) => void) => {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-  };
-  return {
-    client,
-    connection,
-    emit: (event: string, data: unknown) => emit(event, data),
-    setState: (next: ConnectionState) => {
-      state = next;
-      for (const listener of stateListeners) listener(next);
-    },
-    answer: (method: string, result: unknown) => {
-      const index = calls.findIndex((call) => call.method === method);
-      const call = calls.splice(index, 1)[0];
-      if (index < 0 || !call) throw new Error(`no pending ${method} call`);
-      call.resolve({ result });
-    },
-    pendingMethods: () => calls.map((call) => call.method),
-  };
-}
-
-function manualFrames() {
-  const callbacks: Array<() => void> = [];
-  return {
-    schedule: (callback: () => void) => {
-      callbacks.push(callback);
-      return () => undefined;
-    },
-    runFrame: () => callbacks.splice(0).forEach((callback) => callback()),
-  };
-}
-
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup() {
   const engine = fakeEngine();
   const store = createAppStore(engine.client);
   const frames = manualFrames();
-  startEffects({ client: engine.client, connection: engine.connection, store, scheduleFlush: frames.schedule });
-  return { engine, store, frames };
+  const controlFrames = manualFrames();
+  startEffects({
+    client: engine.client,
+    connection: engine.connection,
+    store,
+    scheduleFlush: frames.schedule,
+    scheduleControlFlush: controlFrames.schedule,
+  });
+  return { engine, store, frames, controlFrames };
 }
 
 describe('startEffects', () => {
-  it('loads the fleet, settings, app info and scan status when the connection opens', () => {
+  it('loads the fleet, settings, app info, scan status, commands, audit log and limits when the connection opens', () => {
     const { engine } = setup();
     expect(engine.pendingMethods()).toEqual([]);
     engine.setState('open');
-    expect(engine.pendingMethods().sort()).toEqual(['app.info', 'discovery.status', 'fleet.list', 'settings.get']);
+    expect(engine.pendingMethods().sort()).toEqual([
+      'app.info',
+      'audit.list',
+      'control.list',
+      'discovery.status',
+      'fleet.list',
+      'limits.get',
+      'settings.get',
+    ]);
   });
 
   it('loads everything again after a reconnect, since events sent while away are lost', () => {
@@ -145,5 +107,58 @@ describe('startEffects', () => {
     expect(store.getState().scan?.found).toBe(2);
     engine.emit('settings.changed', { ...defaultSettings(), pollIntervalMs: 9000 });
     expect(store.getState().settings?.pollIntervalMs).toBe(9000);
+  });
+
+  it('collapses a burst of command events into one store update with each command at its latest state', () => {
+    const { engine, store, controlFrames } = setup();
+    engine.emit('control.command', makeCommand({ id: 'c1', state: 'queued' }));
+    engine.emit('control.command', makeCommand({ id: 'c1', state: 'applying' }));
+    engine.emit('control.command', makeCommand({ id: 'c2', state: 'queued' }));
+    expect(store.getState().commandsById).toEqual({});
+    controlFrames.runFrame();
+    expect(store.getState().commandsById['c1']?.state).toBe('applying');
+    expect(store.getState().commandsById['c2']?.state).toBe('queued');
+  });
+
+  it('keeps a command event that overtook the command list on its way in', async () => {
+    const { engine, store, controlFrames } = setup();
+    engine.setState('open');
+    engine.emit('control.command', makeCommand({ id: 'c1', state: 'applied', finishedAt: 2 }));
+    controlFrames.runFrame();
+    engine.answer('control.list', [makeCommand({ id: 'c1', state: 'verifying' })]);
+    await flushPromises();
+    expect(store.getState().commandsById['c1']?.state).toBe('applied');
+  });
+
+  it('adds live audit entries to the loaded log, newest first, once each', async () => {
+    const { engine, store, controlFrames } = setup();
+    engine.setState('open');
+    engine.answer('audit.list', [makeAuditEntry({ id: 'a1', at: 10 })]);
+    await flushPromises();
+    engine.emit('audit.recorded', makeAuditEntry({ id: 'a2', at: 20 }));
+    engine.emit('audit.recorded', makeAuditEntry({ id: 'a1', at: 10 }));
+    controlFrames.runFrame();
+    expect(store.getState().auditEntries.map((entry) => entry.id)).toEqual(['a2', 'a1']);
+    expect(store.getState().auditLoaded).toBe(true);
+  });
+
+  it('forgets cached capabilities on reconnect, since the engine may have changed meanwhile', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    const loading = store.getState().ensureCapabilities(['127.0.9.1:4028']);
+    engine.answer('rig.capabilities', makeCapabilities({ restart: true }));
+    await loading;
+    expect(store.getState().capabilitiesByRig['127.0.9.1:4028']?.status).toBe('ready');
+    engine.setState('closed');
+    engine.setState('open');
+    expect(store.getState().capabilitiesByRig).toEqual({});
+  });
+
+  it('stores the limits the engine reports', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    engine.answer('limits.get', { maxChipTempC: 80, maxPowerWPerRig: null, models: {} });
+    await flushPromises();
+    expect(store.getState().limits?.maxChipTempC).toBe(80);
   });
 });

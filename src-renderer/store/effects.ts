@@ -1,19 +1,26 @@
 import type { EngineClient } from '../../src-shared/api/index.js';
-import type { RigId } from '../../src-shared/model/index.js';
+import type { AuditEntry, Command, RigId } from '../../src-shared/model/index.js';
 import type { ConnectionState, EngineConnection } from '../api/connection.js';
 import type { AppStore } from './app-store.js';
+import { AUDIT_PAGE } from './audit-slice.js';
 import type { FleetChange } from './fleet-changes.js';
 import { createKeyedBatcher, throttledAnimationFrame } from './keyed-frame-batcher.js';
 import type { ScheduleFlush } from './keyed-frame-batcher.js';
 
 /** Fleet updates reach the screen at most this often (see throttledAnimationFrame for the measurement). */
 const FLEET_FLUSH_INTERVAL_MS = 500;
+/**
+ * Command and audit events come in bursts (a bulk change to 1,000 rigs is ~4,000 command events and ~2,000 audit
+ * entries within seconds): they are batched too, a little faster than the fleet so a single rig's timeline feels live.
+ */
+const CONTROL_FLUSH_INTERVAL_MS = 250;
 
 export interface EffectsOptions {
   client: EngineClient;
   connection: Pick<EngineConnection, 'getState' | 'onStateChange'>;
   store: AppStore;
   scheduleFlush?: ScheduleFlush;
+  scheduleControlFlush?: ScheduleFlush;
 }
 
 /**
@@ -25,10 +32,20 @@ export function startEffects({
   connection,
   store,
   scheduleFlush = throttledAnimationFrame(FLEET_FLUSH_INTERVAL_MS),
+  scheduleControlFlush = throttledAnimationFrame(CONTROL_FLUSH_INTERVAL_MS),
 }: EffectsOptions): () => void {
   const fleetChanges = createKeyedBatcher<RigId, FleetChange>(
     (changes) => store.getState().applyFleetChanges(changes),
     scheduleFlush,
+  );
+  // Keyed by command id: only a command's latest state matters, so a burst collapses to one update per command.
+  const commandUpdates = createKeyedBatcher<string, Command>(
+    (commands) => store.getState().receiveCommands(commands),
+    scheduleControlFlush,
+  );
+  const auditEntries = createKeyedBatcher<string, AuditEntry>(
+    (entries) => store.getState().receiveAuditEntries(entries),
+    scheduleControlFlush,
   );
   // Each sync gets a number; replies to an older sync (from before a reconnect) are ignored.
   let syncGeneration = 0;
@@ -62,6 +79,25 @@ export function startEffects({
       if (!current() || outcome.error || outcome.data === null) return;
       state().receiveScanProgress(outcome.data);
     });
+    // Queued command events are not discarded when the list arrives: the reducer keeps whichever copy of a command
+    // is further along, so applying both in any order ends in the same state.
+    void client.call('control.list', {}).then((outcome) => {
+      if (!current()) return;
+      if (outcome.error) return state().setSyncError(outcome.error);
+      state().replaceCommands(outcome.data);
+    });
+    void client.call('audit.list', { limit: AUDIT_PAGE }).then((outcome) => {
+      if (!current()) return;
+      if (outcome.error) return state().setSyncError(outcome.error);
+      state().receiveAuditEntries(outcome.data);
+    });
+    void client.call('limits.get', {}).then((outcome) => {
+      if (!current()) return;
+      if (outcome.error) return state().setSyncError(outcome.error);
+      state().receiveLimits(outcome.data);
+    });
+    // The engine on the other end may have restarted with other drivers, or another window changed a credential.
+    state().forgetCapabilities();
   };
 
   const onConnectionState = (connectionState: ConnectionState): void => {
@@ -74,6 +110,8 @@ export function startEffects({
     client.on('fleet.rigRemoved', ({ rigId }) => fleetChanges.push(rigId, { kind: 'removed', rigId })),
     client.on('discovery.progress', (progress) => store.getState().receiveScanProgress(progress)),
     client.on('settings.changed', (settings) => store.getState().receiveSettings(settings)),
+    client.on('control.command', (command) => commandUpdates.push(command.id, command)),
+    client.on('audit.recorded', (entry) => auditEntries.push(entry.id, entry)),
     connection.onStateChange(onConnectionState),
   ];
   onConnectionState(connection.getState());
@@ -81,6 +119,8 @@ export function startEffects({
   return () => {
     for (const stop of stops) stop();
     fleetChanges.dispose();
+    commandUpdates.dispose();
+    auditEntries.dispose();
     syncGeneration += 1;
   };
 }

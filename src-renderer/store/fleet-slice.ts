@@ -1,8 +1,10 @@
 import type { ApiErrorValue, EngineClient } from '../../src-shared/api/index.js';
 import type { Rig, RigId } from '../../src-shared/model/index.js';
 import type { SliceCreator } from './app-state.js';
+import { capabilitiesStillValid, dropStaleCapabilities } from './capability-cache.js';
 import { applyFleetChanges, rigsByIdFromList } from './fleet-changes.js';
 import type { FleetChange, RigsById } from './fleet-changes.js';
+import { NO_CHECKED_RIGS } from './ui-slice.js';
 
 export interface FleetSlice {
   rigsById: RigsById;
@@ -18,13 +20,27 @@ export interface FleetSlice {
 
 export function createFleetSlice(client: EngineClient): SliceCreator<FleetSlice> {
   return (set, get) => {
+    /** Ticked rigs that are gone are unticked: a bulk change must never reach a rig the table no longer shows. */
+    const checkedStillThere = (rigsById: RigsById): ReadonlySet<RigId> => {
+      const { checkedRigIds } = get();
+      if (checkedRigIds.size === 0) return checkedRigIds;
+      const kept = [...checkedRigIds].filter((rigId) => Object.hasOwn(rigsById, rigId));
+      if (kept.length === checkedRigIds.size) return checkedRigIds;
+      return kept.length === 0 ? NO_CHECKED_RIGS : new Set(kept);
+    };
+
     const applyChanges = (changes: readonly FleetChange[]): void => {
-      const { rigsById, selectedRigId } = get();
+      const { rigsById, selectedRigId, capabilitiesByRig } = get();
       const next = applyFleetChanges(rigsById, changes);
       if (next === rigsById) return;
       // A removed rig cannot stay open in the detail panel.
       const selectionGone = selectedRigId !== null && !Object.hasOwn(next, selectedRigId);
-      set(selectionGone ? { rigsById: next, selectedRigId: null } : { rigsById: next });
+      set({
+        rigsById: next,
+        selectedRigId: selectionGone ? null : selectedRigId,
+        checkedRigIds: checkedStillThere(next),
+        capabilitiesByRig: dropStaleCapabilities(capabilitiesByRig, rigsById, changes),
+      });
     };
 
     return {
@@ -32,9 +48,15 @@ export function createFleetSlice(client: EngineClient): SliceCreator<FleetSlice>
       fleetLoaded: false,
       replaceFleet: (rigs) => {
         const rigsById = rigsByIdFromList(rigs);
-        const { selectedRigId } = get();
+        const { selectedRigId, capabilitiesByRig, rigsById: before } = get();
         const keepSelection = selectedRigId !== null && Object.hasOwn(rigsById, selectedRigId);
-        set({ rigsById, fleetLoaded: true, selectedRigId: keepSelection ? selectedRigId : null });
+        set({
+          rigsById,
+          fleetLoaded: true,
+          selectedRigId: keepSelection ? selectedRigId : null,
+          checkedRigIds: checkedStillThere(rigsById),
+          capabilitiesByRig: capabilitiesStillValid(capabilitiesByRig, before, rigsById),
+        });
       },
       applyFleetChanges: applyChanges,
       renameRig: async (rigId, name) => {

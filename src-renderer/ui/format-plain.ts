@@ -30,3 +30,13 @@ export function formatClock(atMs: number | null): string {
   if (atMs === null) return '';
   return new Date(atMs).toLocaleString();
 }
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** "14:32:05" today, "Nov 25 14:32:05" on another day: for log lines, where the exact moment matters. */
+export function formatLogTime(atMs: number, nowMs: number): string {
+  const at = new Date(atMs);
+  const sameDay = at.toDateString() === new Date(nowMs).toDateString();
+  return sameDay ? timeFormat.format(at) : `${dayFormat.format(at)} ${timeFormat.format(at)}`;
+}

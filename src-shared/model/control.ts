@@ -92,8 +92,12 @@ export type ModelLimits = z.infer<typeof ModelLimitsSchema>;
 
 export const OperatorLimitsSchema = z
   .object({
-    /** Above this chip temperature no change that raises heat (clock, voltage, power) is sent. */
-    maxChipTempC: z.number().min(30).max(125).default(85),
+    /**
+     * Above this chip temperature no change that raises heat (clock, voltage, power) is sent, and a change that pushes
+     * a rig over it is rolled back. 95 °C: above what healthy Antminer and Whatsminer chips run at, below the ~100 °C
+     * where their firmware protects itself.
+     */
+    maxChipTempC: z.number().min(30).max(125).default(95),
     /** A cap on any single rig's power target, whatever its model allows. Null: the model's own range. */
     maxPowerWPerRig: z.number().int().min(1).max(20_000).nullable().default(null),
     /** Per-model overrides, keyed by RigIdentity.model. */

@@ -229,7 +229,7 @@ export class CommandQueue {
         why = 'the rig did not take the change';
         continue;
       }
-      const problem = healthy(change, last, limits);
+      const problem = healthy(change, before, last, limits);
       if (problem === null) return { ok: true, after: last };
       why = problem;
     }

@@ -77,10 +77,17 @@ describe('read-back', () => {
 
   it('calls a rig over the chip limit, not hashing, or with a dead board unhealthy', () => {
     const change = { kind: 'frequency' as const, mhz: 550 };
-    expect(healthy(change, snapshot(), limits)).toBeNull();
-    expect(healthy(change, snapshot({ maxChipTempC: 95 }), limits)).toMatch(/95 °C/);
-    expect(healthy(change, snapshot({ hashrateThs: 0 }), limits)).toMatch(/stopped hashing/);
-    expect(healthy({ kind: 'pause' }, snapshot({ hashrateThs: 0 }), limits)).toBeNull();
+    expect(healthy(change, snapshot(), snapshot(), limits)).toBeNull();
+    expect(healthy(change, snapshot(), snapshot({ maxChipTempC: 97 }), limits)).toMatch(/97 °C/);
+    expect(healthy(change, snapshot(), snapshot({ hashrateThs: 0 }), limits)).toMatch(/stopped hashing/);
+    expect(healthy({ kind: 'pause' }, snapshot(), snapshot({ hashrateThs: 0 }), limits)).toBeNull();
+  });
+
+  it('does not blame a change for a rig that was already over the limit unless it got hotter', () => {
+    const change = { kind: 'pools' as const, pools: [] };
+    const hotRoom = snapshot({ maxChipTempC: 96 });
+    expect(healthy(change, hotRoom, snapshot({ maxChipTempC: 97 }), limits)).toBeNull();
+    expect(healthy(change, hotRoom, snapshot({ maxChipTempC: 99 }), limits)).toMatch(/99 °C/);
   });
 
   it('rolls back to the settings read before the change', () => {

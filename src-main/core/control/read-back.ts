@@ -46,10 +46,27 @@ export function tookEffect(change: RigChange, before: RigSnapshot, after: RigSna
   }
 }
 
-/** Hashing (unless paused on purpose) and under the chip temperature limit. */
-export function healthy(change: RigChange, after: RigSnapshot, limits: OperatorLimits): string | null {
-  if (after.maxChipTempC !== null && after.maxChipTempC > limits.maxChipTempC) {
-    return `chips reached ${after.maxChipTempC} °C, over the ${limits.maxChipTempC} °C limit`;
+/** Degrees a rig already over the limit may drift before the change is blamed for it. */
+const TEMPERATURE_DRIFT_C = 2;
+
+/**
+ * Hashing (unless paused on purpose), no dead board, and not pushed over the chip temperature limit by the change: a
+ * rig that was already over it (a hot room) fails only if the change made it hotter still.
+ */
+export function healthy(
+  change: RigChange,
+  before: RigSnapshot,
+  after: RigSnapshot,
+  limits: OperatorLimits,
+): string | null {
+  const hot = after.maxChipTempC;
+  const wasOver = before.maxChipTempC !== null && before.maxChipTempC > limits.maxChipTempC;
+  if (
+    hot !== null &&
+    hot > limits.maxChipTempC &&
+    (!wasOver || hot > (before.maxChipTempC ?? 0) + TEMPERATURE_DRIFT_C)
+  ) {
+    return `chips reached ${Math.round(hot)} °C, over the ${limits.maxChipTempC} °C limit`;
   }
   if (change.kind !== 'pause' && (after.hashrateThs ?? 0) <= 0) return 'the rig stopped hashing';
   if (after.boards.some((board) => board.status === 'dead')) return 'a hashboard went dead';

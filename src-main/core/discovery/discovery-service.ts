@@ -9,7 +9,7 @@ import type { DriverRegistry } from '../drivers/registry.js';
 import type { FleetService } from '../fleet/fleet-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { parseRange } from './range.js';
-import { scanRange } from './scanner.js';
+import { scanRange, type ProbeCredential } from './scanner.js';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -31,6 +31,7 @@ export class DiscoveryService {
     private readonly fleet: FleetService,
     private readonly settings: SettingsService,
     private readonly events: EngineEventBus,
+    private readonly probeCredential: ProbeCredential = () => null,
   ) {}
 
   status(): ScanProgress | null {
@@ -64,6 +65,7 @@ export class DiscoveryService {
     this.running = scanRange({
       range,
       drivers: this.drivers,
+      probeCredential: this.probeCredential,
       perHostTimeoutMs: request.timeoutMs ?? settings.scanTimeoutMs,
       concurrency: request.concurrency ?? settings.scanConcurrency,
       signal: controller.signal,

@@ -3,7 +3,7 @@
 // question; the first to recognise the host wins. Families sharing TCP 4028 share one `version` exchange and tell
 // themselves apart by its content. Hosts are scanned with bounded concurrency. Nothing here knows about the fleet or
 // events: the caller gets each identity and a progress callback.
-import type { RigIdentity } from '../../../src-shared/model/rig.js';
+import type { RigFamily, RigIdentity } from '../../../src-shared/model/rig.js';
 import { askCgminer } from '../drivers/cgminer/ask.js';
 import type { ParseOutcome } from '../drivers/cgminer/parse.js';
 import type { DriverRegistry } from '../drivers/registry.js';
@@ -11,9 +11,13 @@ import { forEachBounded } from '../util/concurrency.js';
 import { openPorts } from './open-ports.js';
 import { addressesOf, type AddressRange } from './range.js';
 
+/** A family's default API token, for probing rigs whose API refuses anonymous requests (XMRig with a token). */
+export type ProbeCredential = (family: RigFamily) => string | null;
+
 export interface ScanOptions {
   range: AddressRange;
   drivers: DriverRegistry;
+  probeCredential?: ProbeCredential;
   perHostTimeoutMs: number;
   concurrency: number;
   signal: AbortSignal;
@@ -26,6 +30,7 @@ export async function identifyHost(
   drivers: DriverRegistry,
   timeoutMs: number,
   scanSignal: AbortSignal,
+  probeCredential: ProbeCredential = () => null,
 ): Promise<RigIdentity | null> {
   const deadline = Date.now() + timeoutMs;
   const signal = AbortSignal.any([scanSignal, AbortSignal.timeout(timeoutMs)]);
@@ -50,7 +55,13 @@ export async function identifyHost(
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0 || signal.aborted) return null;
       try {
-        const target = { host, port, timeoutMs: remainingMs, cgminerVersion: cgminerVersion(port) };
+        const target = {
+          host,
+          port,
+          timeoutMs: remainingMs,
+          cgminerVersion: cgminerVersion(port),
+          credential: probeCredential(driver.family),
+        };
         const identity = await driver.probe(target, signal);
         if (identity) return identity;
       } catch (error) {
@@ -68,7 +79,7 @@ export async function scanRange(options: ScanOptions): Promise<void> {
     addressesOf(range),
     Math.min(concurrency, range.size),
     async (host) => {
-      const identity = await identifyHost(host, drivers, perHostTimeoutMs, signal);
+      const identity = await identifyHost(host, drivers, perHostTimeoutMs, signal, options.probeCredential);
       if (signal.aborted) return;
       if (identity) options.onFound(identity);
       options.onProbed();

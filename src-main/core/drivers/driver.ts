@@ -14,6 +14,8 @@ export interface ProbeTarget {
    * speaks that API (they tell themselves apart by it, see cgminer/flavour.ts), so a host costs one exchange.
    */
   cgminerVersion: () => Promise<ParseOutcome>;
+  /** The family's default API token where the operator set one: some HTTP APIs answer nothing without it. */
+  credential?: string | null;
 }
 
 export interface ReadTarget {

@@ -44,6 +44,8 @@ export class FleetService {
     private readonly drivers: DriverRegistry,
     private readonly settings: SettingsService,
     private readonly events: EngineEventBus,
+    /** The API token to read a rig with, where its driver needs one for reads (see ReadTarget.credential). */
+    private readonly readCredential: (rig: Rig) => string | null = () => null,
   ) {
     setMaxListeners(0, this.abort.signal);
     const { pollIntervalMs } = settings.get();
@@ -126,7 +128,10 @@ export class FleetService {
     try {
       const driver = this.drivers.get(rig.identity.family);
       const snapshot = checkedSnapshot(
-        await driver.read({ identity: rig.identity, timeoutMs: pollTimeoutMs }, this.abort.signal),
+        await driver.read(
+          { identity: rig.identity, timeoutMs: pollTimeoutMs, credential: this.readCredential(rig) },
+          this.abort.signal,
+        ),
       );
       outcome = 'ok';
       updated = afterPollSuccess(this.latest(id, rig), snapshot, Date.now());

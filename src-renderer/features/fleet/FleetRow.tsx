@@ -39,13 +39,17 @@ interface FleetRowProps {
   rig: Rig;
   selected: boolean;
   onSelect: (rigId: RigId) => void;
+  /** Ticked for a bulk change (not the same as `selected`, the rig open in the detail panel). */
+  checked: boolean;
+  /** `range`: shift was held, to tick or untick every row from the last one clicked to this one. */
+  onCheck: (rigId: RigId, checked: boolean, range: boolean) => void;
 }
 
 /**
  * One rig. Memoized on the rig object: the store replaces a rig's object only when that rig changes, so an update to
  * one rig re-renders one row, not a thousand.
  */
-export const FleetRow = memo(function FleetRow({ rig, selected, onSelect }: FleetRowProps) {
+export const FleetRow = memo(function FleetRow({ rig, selected, onSelect, checked, onCheck }: FleetRowProps) {
   const snapshot = liveSnapshot(rig);
   const pool = snapshot === null ? null : activePool(snapshot);
   const slowestRpm = snapshot === null ? null : slowestFanRpm(snapshot);
@@ -54,7 +58,12 @@ export const FleetRow = memo(function FleetRow({ rig, selected, onSelect }: Flee
   const fanList = snapshot?.fans.map((fan) => `Fan ${fan.index + 1}: ${formatFanSpeed(fan.rpm)}`).join('\n');
   const boardTrouble = snapshot === null ? null : worstBoardStatus(snapshot);
   const estimated = snapshot?.powerIsEstimate === true && snapshot.powerW !== null;
-  const className = ['rig-row', `rig-row-${rig.status}`, selected ? 'is-selected' : ''].join(' ');
+  const className = [
+    'rig-row',
+    `rig-row-${rig.status}`,
+    selected ? 'is-selected' : '',
+    checked ? 'is-checked' : '',
+  ].join(' ');
 
   return (
     <tr
@@ -65,6 +74,20 @@ export const FleetRow = memo(function FleetRow({ rig, selected, onSelect }: Flee
       data-status={rig.status}
       onClick={() => onSelect(rig.id)}
     >
+      {/* Clicks in this cell tick the box and must not also open the rig's details. */}
+      <td role="cell" className="col-select" onClick={(event) => event.stopPropagation()}>
+        <label className="check-hit" title="Select for a bulk change (shift-click for a range)">
+          <input
+            type="checkbox"
+            className="check"
+            data-testid="rig-select"
+            aria-label={`Select ${rig.name}`}
+            checked={checked}
+            onChange={() => undefined}
+            onClick={(event) => onCheck(rig.id, event.currentTarget.checked, event.shiftKey)}
+          />
+        </label>
+      </td>
       <td role="cell" className="col-name">
         {/* The button is the keyboard way in; its click bubbles to the row, which does the selecting. */}
         <button type="button" className="rig-name-button" aria-expanded={selected} title={rig.problem?.message}>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { countByStatusFilter, visibleRigs } from '../../store/fleet-selectors.js';
 import { useAppStore } from '../../store/store-context.js';
+import { BulkBar } from '../bulk/BulkBar.js';
 import { EmptyFleet } from '../discovery/EmptyFleet.js';
 import { FleetTable } from './FleetTable.js';
 import { FleetToolbar } from './FleetToolbar.js';
@@ -26,6 +27,7 @@ export function FleetSection() {
     [rigs, sort, filterText, statusFilter],
   );
   const counts = useMemo(() => countByStatusFilter(rigs), [rigs]);
+  const shownRigIds = useMemo(() => new Set(shown.map((rig) => rig.id)), [shown]);
 
   if (!fleetLoaded) {
     return (
@@ -53,6 +55,7 @@ export function FleetSection() {
           setStatusFilter('all');
         }}
       />
+      <BulkBar shownRigIds={shownRigIds} />
     </section>
   );
 }

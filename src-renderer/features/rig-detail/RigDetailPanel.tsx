@@ -9,6 +9,7 @@ import { useNow } from '../../ui/use-now.js';
 import { FansList } from './FansList.js';
 import { HashboardTable } from './HashboardTable.js';
 import { PoolsTable } from './PoolsTable.js';
+import { RigControl } from '../rig-control/RigControl.js';
 import { RigActions } from './RigActions.js';
 import { RigFigures } from './RigFigures.js';
 import { RigIdentityList } from './RigIdentityList.js';
@@ -61,6 +62,9 @@ function RigDetail({ rig }: { rig: Rig }) {
       <Section title="Now">
         <RigFigures rig={rig} nowMs={nowMs} />
       </Section>
+      <Section title="Control">
+        <RigControl rig={rig} nowMs={nowMs} />
+      </Section>
       <Section title="Hashboards">
         <HashboardTable boards={snapshot?.boards ?? []} />
       </Section>
@@ -81,6 +85,6 @@ function RigDetail({ rig }: { rig: Rig }) {
 export function RigDetailPanel() {
   const rig = useAppStore((state) => (state.selectedRigId === null ? undefined : state.rigsById[state.selectedRigId]));
   if (rig === undefined) return null;
-  // Keyed by rig so switching rigs resets the rename form and the remove confirmation.
+  // Keyed by rig so switching rigs resets the rename form, the remove confirmation and the control forms.
   return <RigDetail key={rig.id} rig={rig} />;
 }

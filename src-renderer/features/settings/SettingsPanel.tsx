@@ -3,7 +3,9 @@ import type { FormEvent } from 'react';
 import type { Settings } from '../../../src-shared/model/index.js';
 import { useAppStore } from '../../store/store-context.js';
 import { formatPlainNumber } from '../../ui/format-plain.js';
+import { ShieldIcon } from '../../ui/icons.js';
 import { SidePanel } from '../../ui/SidePanel.js';
+import { SafetyLimitsForm } from './SafetyLimitsForm.js';
 import { SETTING_FIELDS, boundsOf, draftFromSettings, parseSettingsDraft } from './settings-form.js';
 import type { DraftErrors, SettingsDraft } from './settings-form.js';
 import './settings.css';
@@ -119,14 +121,25 @@ export function SettingsPanel() {
       testId="settings-panel"
       closeTestId="settings-close"
       title="Settings"
-      subtitle="Polling and discovery"
+      subtitle="Polling, discovery and safety limits"
       onClose={close}
     >
-      {settings === null ? (
-        <p className="muted">Waiting for the engine's settings…</p>
-      ) : (
-        <SettingsForm settings={settings} />
-      )}
+      <section className="settings-section" aria-labelledby="settings-polling">
+        <h3 className="settings-section-title" id="settings-polling">
+          Polling and discovery
+        </h3>
+        {settings === null ? (
+          <p className="muted">Waiting for the engine's settings…</p>
+        ) : (
+          <SettingsForm settings={settings} />
+        )}
+      </section>
+      <section className="settings-section" aria-labelledby="settings-limits" data-testid="safety-limits">
+        <h3 className="settings-section-title" id="settings-limits">
+          <ShieldIcon size={14} /> Safety limits
+        </h3>
+        <SafetyLimitsForm />
+      </section>
     </SidePanel>
   );
 }
