@@ -1,6 +1,7 @@
-// `npm run bench [-- --seconds N] [-- --only scan|poll]`: prints each benchmark's figures and its ratio against a
+// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll]`: prints each benchmark's figures and its ratio against a
 // baseline measured in the same run. Not a test: it asserts nothing, it reports.
 import { parseArgs } from 'node:util';
+import { discoveryBenchmark } from './discovery.bench.js';
 import { pollBenchmark } from './poll.bench.js';
 import { scanBenchmark } from './scan.bench.js';
 
@@ -15,6 +16,13 @@ function print(title: string, figures: Record<string, number | string>): void {
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(48)} ${value}`);
 }
 
-if (values.only !== 'poll') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
-if (values.only !== 'scan')
+const only = values.only;
+if (only !== undefined && !['scan', 'discovery', 'poll'].includes(only))
+  throw new Error('--only is scan, discovery or poll');
+if (only === undefined || only === 'scan') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
+if (only === undefined || only === 'discovery') {
+  print('Discovery: /22 with 200 rigs of every family', await discoveryBenchmark());
+}
+if (only === undefined || only === 'poll') {
   print(`Polling: 1,000 simulated rigs every 5 s for ${seconds} s`, await pollBenchmark(seconds));
+}

@@ -28,11 +28,9 @@ function askVersionOnce(host: string, port: number, timeoutMs: number): Promise<
   });
 }
 
-async function bareSweepMs(): Promise<number> {
+export async function bareVersionSweepMs(range: string, timeoutMs: number, concurrency: number): Promise<number> {
   const started = performance.now();
-  await forEachBounded(addressesOf(parseRange(RANGE)), CONCURRENCY, (host) =>
-    askVersionOnce(host, 4028, PER_HOST_TIMEOUT_MS),
-  );
+  await forEachBounded(addressesOf(parseRange(range)), concurrency, (host) => askVersionOnce(host, 4028, timeoutMs));
   return performance.now() - started;
 }
 
@@ -55,7 +53,7 @@ export async function scanBenchmark(): Promise<Record<string, number | string>> 
     const scanMs = performance.now() - started;
     const found = engine.fleet.list().filter((rig) => farm.hosts.includes(rig.identity.host)).length;
     await engine.stop();
-    const baselineMs = await bareSweepMs();
+    const baselineMs = await bareVersionSweepMs(RANGE, PER_HOST_TIMEOUT_MS, CONCURRENCY);
     return {
       'addresses scanned': parseRange(RANGE).size,
       'rigs present / found': `${farm.hosts.length} / ${found}`,
