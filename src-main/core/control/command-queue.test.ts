@@ -1,5 +1,6 @@
 // The command pipeline with a scripted rig: the test decides how the rig reacts to a change, the engine does the rest.
 import { describe, expect, it } from 'vitest';
+import { RigwiseError } from '../../../src-shared/api/errors.js';
 import {
   NO_CAPABILITIES,
   UNKNOWN_CONTROL_STATE,
@@ -24,8 +25,8 @@ const identity: RigIdentity = {
 };
 
 interface RigBehaviour {
-  /** What the rig does with a power target it accepted: take it, ignore it, or overheat. */
-  onPowerTarget: 'take' | 'ignore' | 'overheat';
+  /** What the rig does with a power target it accepted: take it, ignore it, overheat, or drop off the network. */
+  onPowerTarget: 'take' | 'ignore' | 'overheat' | 'vanish';
   refuse?: boolean;
 }
 
@@ -58,7 +59,8 @@ function scriptedRig(behaviour: RigBehaviour) {
     family: 'whatsminer',
     ports: [4028],
     probe: () => Promise.resolve(null),
-    read: () => Promise.resolve(read()),
+    read: () =>
+      state.gone ? Promise.reject(new RigwiseError('RIG_UNREACHABLE', 'no answer')) : Promise.resolve(read()),
     capabilities: () => ({
       ...NO_CAPABILITIES,
       powerTargetW: { min: 1000, max: 3600 },
@@ -67,7 +69,12 @@ function scriptedRig(behaviour: RigBehaviour) {
     apply: (target, change) => {
       state.applied.push(change);
       state.credentials.push(target.credential);
-      if (behaviour.refuse) return Promise.reject(Object.assign(new Error('no'), { code: 'RIG_ERROR' }));
+      if (state.gone) return Promise.reject(new RigwiseError('RIG_UNREACHABLE', 'no answer'));
+      if (behaviour.refuse) return Promise.reject(new RigwiseError('UNAUTHORIZED', 'the rig refused the password'));
+      if (behaviour.onPowerTarget === 'vanish') {
+        state.gone = true;
+        return Promise.resolve();
+      }
       if (change.kind !== 'powerTarget') return Promise.resolve();
       const isRollback = state.applied.length > 1;
       if (behaviour.onPowerTarget === 'take' || isRollback) state.powerTargetW = change.watts;
@@ -149,9 +156,23 @@ describe('CommandQueue', () => {
     expect(state.powerTargetW).toBe(3000);
   });
 
-  it('records a refused command as failed, sends nothing more, and never shows the password', async () => {
+  it('tells the truth when the rig goes away mid-command: rollback attempted, audited as failed to roll back', async () => {
+    const { final, audit, state } = await run({ onPowerTarget: 'vanish' });
+    expect(final?.state).toBe('rolled-back');
+    expect(final?.code).toBe('ROLLBACK_FAILED');
+    expect(final?.message).toMatch(/did not answer after the change/);
+    expect(audit[0]).toMatchObject({ result: 'rollback-failed', before: { powerTargetW: 3000 }, after: null });
+    // The rollback was tried (and could not reach the rig): nothing claims the old settings are back.
+    expect(state.applied).toEqual([
+      { kind: 'powerTarget', watts: 3300 },
+      { kind: 'powerTarget', watts: 3000 },
+    ]);
+  });
+
+  it('records a command the rig refuses as failed, sends nothing more, and never shows the password', async () => {
     const { final, audit, state } = await run({ onPowerTarget: 'take', refuse: true });
-    expect(final?.state).toBe('failed');
+    expect(final).toMatchObject({ state: 'failed', code: 'UNAUTHORIZED' });
+    expect(audit[0]?.result).toBe('failed');
     expect(state.applied).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('s3cret-pw');
   });

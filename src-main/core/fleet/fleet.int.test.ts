@@ -125,6 +125,31 @@ describe('discovery and the live fleet', () => {
     await waitFor('rig back up', () => rigAt(victim.host)?.status === 'up', 3 * POLL_INTERVAL_MS);
   });
 
+  it('keeps polling every other rig on time while some hang, trickle or send megabytes', async () => {
+    const troublemakers = farm.rigs.slice(12, 15);
+    const [hanging, oversized, trickling] = troublemakers;
+    if (!hanging || !oversized || !trickling) throw new Error('farm too small');
+    await hanging.injectFault({ kind: 'hang' });
+    await oversized.injectFault({ kind: 'oversized', sizeBytes: 4 * 1024 * 1024 });
+    await trickling.injectFault({ kind: 'trickle', chunkBytes: 8, intervalMs: 200 });
+    const since = Date.now();
+    const others = farm.rigs.filter((rig) => !troublemakers.includes(rig));
+    await waitFor(
+      'every healthy rig polled again',
+      () => others.every((rig) => (rigAt(rig.host)?.lastSeenAt ?? 0) > since + POLL_INTERVAL_MS),
+      4 * POLL_INTERVAL_MS,
+    );
+    await waitFor(
+      'the misbehaving rigs marked',
+      () => troublemakers.every((rig) => rigAt(rig.host)?.status !== 'up'),
+      6 * POLL_INTERVAL_MS,
+    );
+    expect(rigAt(oversized.host)?.problem?.code).toBe('RIG_BAD_REPLY');
+    expect(rigAt(hanging.host)?.problem?.code).toBe('RIG_UNREACHABLE');
+    for (const rig of troublemakers)
+      await rig.clearFault(rig === hanging ? 'hang' : rig === oversized ? 'oversized' : 'trickle');
+  });
+
   it('shows a dead hashboard in the next readings', async () => {
     const victim = farm.rigs[10];
     if (!victim) throw new Error('farm too small');
