@@ -34,6 +34,7 @@ function scriptedRig(behaviour: RigBehaviour) {
   const state = {
     powerTargetW: 3000,
     chipTempC: 70,
+    gone: false,
     applied: [] as unknown[],
     credentials: [] as Array<string | null>,
   };

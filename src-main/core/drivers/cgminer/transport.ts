@@ -22,8 +22,27 @@ export function sendCgminerCommand(
   options: CgminerRequestOptions,
   parameter?: string,
 ): Promise<string> {
-  const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
   const request = JSON.stringify(parameter === undefined ? { command } : { command, parameter });
+  return sendRawRequest(host, port, request, { ...options, label: command });
+}
+
+export interface RawRequestOptions extends CgminerRequestOptions {
+  /** What the request is, for messages ("summary", "update_pools"); never the request, which may hold secrets. */
+  label: string;
+}
+
+/**
+ * Any one request on a CGMiner-API port: `{"command":...}` from sendCgminerCommand, or a Whatsminer privileged
+ * `{"enc":1,"data":...}` (PROTOCOLS.md A4).
+ */
+export function sendRawRequest(
+  host: string,
+  port: number,
+  request: string,
+  options: RawRequestOptions,
+): Promise<string> {
+  const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+  const command = options.label;
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;

@@ -13,7 +13,10 @@ import { askCgminer } from '../cgminer/ask.js';
 import type { JsonObject } from '../cgminer/parse.js';
 import { deriveKeys, passwordHashFor, privilegedRequest, type PrivilegedKeys } from './cipher.js';
 import { privilegedOutcome, tokenFromReply } from './replies.js';
-import { sendRawRequest } from './transport.js';
+import { sendRawRequest } from '../cgminer/transport.js';
+
+/** A privileged reply is one short status line; a reply this big is not one. */
+const MAX_PRIVILEGED_REPLY_BYTES = 64 * 1024;
 
 /** Two minutes under the firmware's 30: a cached token never expires between our check and the rig's. */
 export const TOKEN_LIFETIME_MS = 28 * 60_000;
@@ -54,6 +57,7 @@ export class WhatsminerTokens {
         timeoutMs: target.timeoutMs,
         signal,
         label: command.cmd,
+        maxReplyBytes: MAX_PRIVILEGED_REPLY_BYTES,
       });
       // restart_btminer may take the API down before it writes anything: silence is its acceptance.
       if (raw.replace(/\0/g, '').trim() === '' && command.cmd === 'restart_btminer') return {};
