@@ -1,4 +1,5 @@
 // A group of web-enabled Antminers on consecutive loopback addresses, for tests and demos of control.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import type { Clock } from '../clock.js';
 import type { ModelName } from '../models.js';
@@ -50,12 +51,5 @@ export async function startAntminerWebRigs(options: AntminerWebRigsOptions): Pro
         ...(options.devsLayout === undefined ? {} : { devsLayout: options.devsLayout }),
       }),
   );
-  const started = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    throw new Error(`could not start the web-enabled Antminers: ${String(failed.reason)}`);
-  }
-  let stopping: Promise<void> | null = null;
-  return { rigs, stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)) };
+  return startRigGroup(rigs, 'web-enabled Antminer');
 }

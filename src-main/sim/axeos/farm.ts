@@ -1,4 +1,5 @@
 // A set of virtual AxeOS rigs on consecutive loopback addresses, what tests and the demo start.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import { systemClock, type Clock } from '../clock.js';
 import { mixSeed } from '../random.js';
@@ -46,17 +47,5 @@ export async function startAxeosRigs(options: AxeosRigsOptions): Promise<AxeosRi
         ...(options.restartDownMs === undefined ? {} : { restartDownMs: options.restartDownMs }),
       }),
   );
-  const results = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    throw new Error(`could not start the AxeOS rigs: ${String(failed.reason)}`);
-  }
-  const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
-  let stopping: Promise<void> | null = null;
-  return {
-    rigs,
-    rig: (host) => byHost.get(host),
-    stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)),
-  };
+  return startRigGroup(rigs, 'AxeOS rig');
 }

@@ -1,4 +1,5 @@
 // A row of virtual Braiins OS+ rigs on consecutive loopback addresses, for tests, benchmarks and demos.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import { systemClock } from '../clock.js';
 import type { Clock } from '../clock.js';
@@ -60,20 +61,5 @@ export async function startBosminerRigs(options: BosminerRigsOptions): Promise<B
         ...(options.uptimeS === undefined ? {} : { uptimeS: options.uptimeS }),
       }),
   );
-  const results = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failure = results.findIndex((result) => result.status === 'rejected');
-  if (failure >= 0) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    const result = results[failure];
-    const reason = result?.status === 'rejected' ? String(result.reason) : 'unknown error';
-    throw new Error(`could not start the BOS rig at ${rigs[failure]?.host ?? '?'}: ${reason}`);
-  }
-  const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
-  let stopping: Promise<void> | null = null;
-  return {
-    rigs,
-    clock,
-    rig: (host) => byHost.get(host),
-    stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)),
-  };
+  return { ...(await startRigGroup(rigs, 'BOS rig')), clock };
 }

@@ -1,5 +1,6 @@
 // Starts a group of virtual GPU rigs on consecutive loopback addresses: what tests, benchmarks and a mixed demo farm
 // call. Each rig gets its own seed (silicon lottery) derived from the group's seed and its position.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import type { Clock } from '../clock.js';
 import { mixSeed } from '../random.js';
@@ -52,20 +53,5 @@ export async function startGpuRigs(options: GpuRigsOptions): Promise<GpuRigs> {
         ...(options.apiPassword === undefined ? {} : { apiPassword: options.apiPassword }),
       }),
   );
-  const results = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failed = results.findIndex((result) => result.status === 'rejected');
-  if (failed >= 0) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    const result = results[failed];
-    throw new Error(
-      `could not start the GPU rig at ${rigs[failed]?.host ?? '?'}: ${result?.status === 'rejected' ? String(result.reason) : '?'}`,
-    );
-  }
-  const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
-  let stopping: Promise<void> | null = null;
-  return {
-    rigs,
-    rig: (host) => byHost.get(host),
-    stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)),
-  };
+  return startRigGroup(rigs, 'GPU rig');
 }

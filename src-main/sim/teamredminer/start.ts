@@ -1,5 +1,6 @@
 // Groups of GPU rigs on consecutive loopback addresses: TeamRedMiner rigs (read-only API) and sgminer rigs whose API
 // grants privileged access, for tests and demos.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import type { Clock } from '../clock.js';
 import { mixSeed } from '../random.js';
@@ -68,14 +69,7 @@ async function startGpuRigs(
         ...(options.restartDelayMs === undefined ? {} : { restartDelayMs: options.restartDelayMs }),
       }),
   );
-  const started = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    throw new Error(`could not start the GPU rigs: ${String(failed.reason)}`);
-  }
-  let stopping: Promise<void> | null = null;
-  return { rigs, stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)) };
+  return startRigGroup(rigs, 'GPU rig');
 }
 
 export function startTeamRedMinerRigs(options: GpuRigsOptions & { version?: string }): Promise<GpuRigs> {

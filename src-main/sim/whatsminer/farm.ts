@@ -1,4 +1,5 @@
 // Starts a row of virtual Whatsminers on consecutive loopback addresses, for tests, benchmarks and demo wiring.
+import { startRigGroup } from '../rig-group.js';
 import { loopbackHosts } from '../addresses.js';
 import { systemClock, type Clock } from '../clock.js';
 import { mixSeed } from '../random.js';
@@ -54,20 +55,5 @@ export async function startWhatsminerRigs(options: WhatsminerRigsOptions): Promi
         ...(options.pools === undefined ? {} : { pools: options.pools }),
       }),
   );
-  const results = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failure = results.findIndex((result) => result.status === 'rejected');
-  if (failure >= 0) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    const result = results[failure];
-    const reason = result?.status === 'rejected' ? String(result.reason) : 'unknown error';
-    throw new Error(`could not start the Whatsminer at ${rigs[failure]?.address ?? '?'}: ${reason}`);
-  }
-  const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
-  let stopping: Promise<void> | null = null;
-  return {
-    rigs,
-    clock,
-    rig: (host) => byHost.get(host),
-    stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)),
-  };
+  return { ...(await startRigGroup(rigs, 'Whatsminer')), clock };
 }
