@@ -1,6 +1,7 @@
 // A farm of virtual rigs on consecutive loopback addresses: what tests, benchmarks and `--demo` start.
 
 import { loopbackHosts } from './addresses.js';
+import { startRigGroup } from './rig-group.js';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { MODEL_NAMES } from './models.js';
@@ -59,22 +60,7 @@ export async function startFarm(options: FarmOptions): Promise<Farm> {
         ...(options.devsLayout === undefined ? {} : { devsLayout: options.devsLayout }),
       }),
   );
-  const results = await Promise.allSettled(rigs.map((rig) => rig.start()));
-  const failure = results.findIndex((result) => result.status === 'rejected');
-  if (failure >= 0) {
-    await Promise.all(rigs.map((rig) => rig.stop()));
-    const result = results[failure];
-    const reason = result?.status === 'rejected' ? String(result.reason) : 'unknown error';
-    throw new Error(`could not start the rig at ${rigs[failure]?.address ?? '?'}: ${reason}`);
-  }
-  const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
-  let stopping: Promise<void> | null = null;
-  return {
-    rigs,
-    clock,
-    rig: (host) => byHost.get(host),
-    stop: () => (stopping ??= Promise.all(rigs.map((rig) => rig.stop())).then(() => undefined)),
-  };
+  return { ...(await startRigGroup(rigs, 'rig')), clock };
 }
 
 /** A small farm as operators run them: mostly S19-class units, some older S17/S9, a few T19s. */

@@ -3,6 +3,7 @@
 
 export interface StartableRig {
   readonly host: string;
+  readonly port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -23,7 +24,8 @@ export async function startRigGroup<R extends StartableRig>(rigs: readonly R[], 
     await Promise.all(rigs.map((rig) => rig.stop()));
     const result = results[failure];
     const reason = result?.status === 'rejected' ? String(result.reason) : 'unknown error';
-    throw new Error(`could not start the ${what} at ${rigs[failure]?.host ?? '?'}: ${reason}`);
+    const rig = rigs[failure];
+    throw new Error(`could not start the ${what} at ${rig ? `${rig.host}:${rig.port}` : '?'}: ${reason}`);
   }
   const byHost = new Map(rigs.map((rig) => [rig.host, rig]));
   let stopping: Promise<void> | null = null;
