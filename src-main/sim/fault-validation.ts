@@ -1,7 +1,19 @@
-// Checks a fault against the rig it is given to, so a typo in a test ("board 3" on a 3-board rig) fails loudly.
+// Checks a fault against the rig it is given to, so a typo in a test ("board 3" on a 3-board rig) fails loudly. One
+// check for every family: each describes its rig's shape (boards or GPUs, chips, fans).
 
 import type { Fault } from './faults.js';
 import type { RigModel } from './models.js';
+
+export interface FaultTarget {
+  /** Hashboards, or GPUs on a GPU rig. */
+  boards: number;
+  /** Null where a unit has no chips to fail (a GPU): degradedBoard is refused. */
+  chipsPerBoard: number | null;
+  fans: number;
+  /** What a board and a fan are called in messages ("board"/"fan", "GPU"/"GPU fan"). */
+  boardName?: string;
+  fanName?: string;
+}
 
 function wholeInRange(what: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -9,17 +21,21 @@ function wholeInRange(what: string, value: number, min: number, max: number): vo
   }
 }
 
-export function validateFault(model: RigModel, fault: Fault): void {
+export function validateFaultFor(target: FaultTarget, fault: Fault): void {
+  const board = target.boardName ?? 'board';
   switch (fault.kind) {
     case 'deadBoard':
-      wholeInRange('board', fault.board, 0, model.boards - 1);
+      wholeInRange(board, fault.board, 0, target.boards - 1);
       return;
     case 'degradedBoard':
-      wholeInRange('board', fault.board, 0, model.boards - 1);
-      wholeInRange('failedChips', fault.failedChips, 1, model.chipsPerBoard);
+      if (target.chipsPerBoard === null) {
+        throw new RangeError(`a ${board} has no chips to fail: use deadBoard for a failed card`);
+      }
+      wholeInRange(board, fault.board, 0, target.boards - 1);
+      wholeInRange('failedChips', fault.failedChips, 1, target.chipsPerBoard);
       return;
     case 'failingFan':
-      wholeInRange('fan', fault.fan, 0, model.fans - 1);
+      wholeInRange(target.fanName ?? 'fan', fault.fan, 0, target.fans - 1);
       return;
     case 'slowReplies':
       wholeInRange('delayMs', fault.delayMs, 0, 600_000);
@@ -37,4 +53,9 @@ export function validateFault(model: RigModel, fault: Fault): void {
     case 'hang':
       return;
   }
+}
+
+/** An Antminer from the model catalog. */
+export function validateFault(model: RigModel, fault: Fault): void {
+  validateFaultFor({ boards: model.boards, chipsPerBoard: model.chipsPerBoard, fans: model.fans }, fault);
 }

@@ -1,5 +1,6 @@
 // Physical faults applied to a simulated BOS rig, fault checks, and the true state tests read back (the app only ever
 // sees protocol replies). Faults are the shared Fault union (../faults.ts); network faults are handled by the servers.
+import { validateFaultFor } from '../fault-validation.js';
 import type { Fault } from '../faults.js';
 import { mixSeed, mulberry32 } from '../random.js';
 import type { BosRigModel } from './models.js';
@@ -7,41 +8,11 @@ import { boardDcW, boardGhs, boardTempC, fanRpms, tunerStable, voltageRatio, wal
 import { refreshBoardSums } from './physics-state.js';
 import type { BosPhysics } from './physics-state.js';
 
-function wholeInRange(what: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${what} must be a whole number ${min}..${max}, got ${value}`);
-  }
-}
-
 export function validateBosFault(model: BosRigModel, fault: Fault): void {
-  const lastBoard = model.chainIds.length - 1;
-  switch (fault.kind) {
-    case 'deadBoard':
-      wholeInRange('board', fault.board, 0, lastBoard);
-      return;
-    case 'degradedBoard':
-      wholeInRange('board', fault.board, 0, lastBoard);
-      wholeInRange('failedChips', fault.failedChips, 1, model.chipsPerBoard);
-      return;
-    case 'failingFan':
-      wholeInRange('fan', fault.fan, 0, model.fansFitted - 1);
-      return;
-    case 'slowReplies':
-      wholeInRange('delayMs', fault.delayMs, 0, 600_000);
-      return;
-    case 'trickle':
-      wholeInRange('chunkBytes', fault.chunkBytes, 1, 1_048_576);
-      wholeInRange('intervalMs', fault.intervalMs, 0, 60_000);
-      return;
-    case 'oversized':
-      wholeInRange('sizeBytes', fault.sizeBytes, 1, 256 * 1024 * 1024);
-      return;
-    case 'unreachable':
-    case 'overheat':
-    case 'garbageReplies':
-    case 'hang':
-      return;
-  }
+  validateFaultFor(
+    { boards: model.chainIds.length, chipsPerBoard: model.chipsPerBoard, fans: model.fansFitted },
+    fault,
+  );
 }
 
 /** Makes the model match the faults in force. Which chips a degraded board loses is seeded per rig and board. */
