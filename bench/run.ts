@@ -1,9 +1,10 @@
-// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll]`: prints each benchmark's figures and its ratio against a
+// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll|history]`: prints each benchmark's figures and its ratio against a
 // baseline measured in the same run. Not a test: it asserts nothing, it reports.
 import { parseArgs } from 'node:util';
 import { discoveryBenchmark } from './discovery.bench.js';
 import { pollBenchmark } from './poll.bench.js';
 import { scanBenchmark } from './scan.bench.js';
+import { telemetryBenchmark } from './telemetry.bench.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -17,12 +18,15 @@ function print(title: string, figures: Record<string, number | string>): void {
 }
 
 const only = values.only;
-if (only !== undefined && !['scan', 'discovery', 'poll'].includes(only))
-  throw new Error('--only is scan, discovery or poll');
+if (only !== undefined && !['scan', 'discovery', 'poll', 'history'].includes(only))
+  throw new Error('--only is scan, discovery, poll or history');
 if (only === undefined || only === 'scan') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
 if (only === undefined || only === 'discovery') {
   print('Discovery: /22 with 200 rigs of every family', await discoveryBenchmark());
 }
 if (only === undefined || only === 'poll') {
   print(`Polling: 1,000 simulated rigs every 5 s for ${seconds} s`, await pollBenchmark(seconds));
+}
+if (only === undefined || only === 'history') {
+  for (const [title, figures] of Object.entries(telemetryBenchmark())) print(title, figures);
 }

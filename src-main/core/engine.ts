@@ -16,6 +16,7 @@ import { FleetService } from './fleet/fleet-service.js';
 import { RigStore } from './fleet/rig-store.js';
 import { fileSettingsBackend } from './settings/file-backend.js';
 import { SettingsService, type SettingsBackend } from './settings/settings-service.js';
+import { TelemetryService, type TelemetryOptions } from './telemetry/telemetry-service.js';
 
 export interface EngineConfig {
   /** Where settings and the fleet are kept; null keeps everything in memory (tests, benchmarks). */
@@ -28,6 +29,8 @@ export interface EngineConfig {
   drivers?: DriverRegistry;
   /** Read-back timing of changes; tests shorten it. */
   controlTiming?: CommandQueueTiming;
+  /** History batching (and, in tests, a size cap that makes a full disk). */
+  telemetry?: Omit<TelemetryOptions, 'dataDir'>;
 }
 
 export interface Engine {
@@ -41,6 +44,7 @@ export interface Engine {
   readonly audit: AuditLog;
   readonly limits: LimitsService;
   readonly drivers: DriverRegistry;
+  readonly telemetry: TelemetryService;
   /** Problems met while loading stored state (a corrupt file set aside), for the shell to show the operator. */
   readonly startupProblems: string[];
   start(): void;
@@ -87,30 +91,30 @@ export function createEngine(config: EngineConfig): Engine {
     },
     config.controlTiming,
   );
-  const dispatch = createDispatcher(
-    createHandlers({ info: config.info, fleet, discovery, settings, control, credentials, audit, limits, drivers }),
-  );
+  const telemetry = new TelemetryService({ ...config.telemetry, dataDir: config.dataDir }, events, settings, () => {
+    return new Map(fleet.list().map((rig) => [rig.id, rig.name]));
+  });
+  const services = { fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry };
+  const dispatch = createDispatcher(createHandlers({ info: config.info, ...services }));
   const startupProblems = [settings.loadProblem, store.loadProblem, credentials.loadProblem, limits.loadProblem].filter(
     (p): p is string => p !== null,
   );
   return {
+    ...services,
     events,
     dispatch,
-    fleet,
-    discovery,
-    settings,
-    control,
-    credentials,
-    audit,
-    limits,
-    drivers,
     startupProblems,
-    start: () => fleet.start(),
+    start: () => {
+      // History first: the first polls' frames need somewhere to go.
+      telemetry.start();
+      fleet.start();
+    },
     stop: async () => {
       discovery.stop();
       control.stop();
       await Promise.all([discovery.settled(), control.settled()]);
       fleet.stop();
+      await telemetry.stop();
     },
   };
 }

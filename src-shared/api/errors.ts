@@ -15,6 +15,8 @@ export const ErrorCodeSchema = z.enum([
   'INVALID_RULE',
   'UNAUTHORIZED',
   'ENGINE_UNREACHABLE',
+  /** The history database could not answer (it is being replaced after damage, or the disk failed). */
+  'STORAGE_ERROR',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

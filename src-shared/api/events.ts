@@ -3,6 +3,7 @@ import { RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsSchema } from '../model/settings.js';
 import { AuditEntrySchema, CommandSchema } from '../model/control.js';
+import { FleetPointSchema, TelemetryStatusSchema } from '../model/telemetry.js';
 
 /** What the engine tells every connected renderer without being asked. */
 export const EngineEvents = {
@@ -15,6 +16,10 @@ export const EngineEvents = {
   /** A command to a rig changed state (queued, applying, verifying, ..., applied / refused / failed / rolled-back). */
   'control.command': CommandSchema,
   'audit.recorded': AuditEntrySchema,
+  /** The fleet's totals for a minute that just closed: fleet charts append it instead of fetching again. */
+  'telemetry.fleetPoint': FleetPointSchema,
+  /** History storage changed state: a problem (disk full, a damaged file set aside) appeared or cleared. */
+  'telemetry.status': TelemetryStatusSchema,
 } as const;
 
 export type EngineEventsSpec = typeof EngineEvents;

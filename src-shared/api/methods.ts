@@ -10,6 +10,17 @@ import {
 import { RigFamilySchema, RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings.js';
+import {
+  BreakdownQuerySchema,
+  BreakdownResultSchema,
+  ExportQuerySchema,
+  ExportResultSchema,
+  HistoryEventSchema,
+  SeriesQuerySchema,
+  SeriesResultSchema,
+  TelemetryStatusSchema,
+  EventsQuerySchema,
+} from '../model/telemetry.js';
 
 const NoParams = z.object({}).strict();
 /** Where a rig's secret comes from: set for the rig itself, for its whole family, or not set. */
@@ -81,6 +92,16 @@ export const EngineApi = {
   },
   'limits.get': { params: NoParams, result: OperatorLimitsSchema },
   'limits.update': { params: z.object({ limits: OperatorLimitsSchema }).strict(), result: OperatorLimitsSchema },
+  /** A rig's or the fleet's metric over a range, at a resolution picked from the range unless one is asked for. */
+  'telemetry.series': { params: SeriesQuerySchema, result: SeriesResultSchema },
+  /** Rigs ranked by a metric over a range: the top-N list, and "which rigs drove this point" on a fleet chart. */
+  'telemetry.breakdown': { params: BreakdownQuerySchema, result: BreakdownResultSchema },
+  'telemetry.events': {
+    params: EventsQuerySchema,
+    result: z.array(HistoryEventSchema),
+  },
+  'telemetry.export': { params: ExportQuerySchema, result: ExportResultSchema },
+  'telemetry.status': { params: NoParams, result: TelemetryStatusSchema },
   'settings.get': { params: NoParams, result: SettingsSchema },
   'settings.update': { params: SettingsPatchSchema, result: SettingsSchema },
 } as const;

@@ -3,3 +3,4 @@ export * from './discovery.js';
 export * from './settings.js';
 export * from './fleet-summary.js';
 export * from './control.js';
+export * from './telemetry.js';

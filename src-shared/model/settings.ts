@@ -9,6 +9,10 @@ const SettingFields = {
   scanTimeoutMs: z.number().int().min(100).max(30_000),
   scanConcurrency: z.number().int().min(1).max(1024),
   lastScanRange: z.string().max(64),
+  /** History retention per resolution, in days; 0 keeps hourly history forever. */
+  historyRawDays: z.number().int().min(1).max(365),
+  historyMinuteDays: z.number().int().min(1).max(3650),
+  historyHourDays: z.number().int().min(0).max(36_500),
 };
 
 const DEFAULTS = {
@@ -18,6 +22,9 @@ const DEFAULTS = {
   scanTimeoutMs: 1500,
   scanConcurrency: 256,
   lastScanRange: '',
+  historyRawDays: 7,
+  historyMinuteDays: 90,
+  historyHourDays: 0,
 } satisfies { [K in keyof typeof SettingFields]: z.infer<(typeof SettingFields)[K]> };
 
 /** Operator settings. Every field has a default, so a missing or older file still yields working settings. */
@@ -28,6 +35,9 @@ export const SettingsSchema = z.object({
   scanTimeoutMs: SettingFields.scanTimeoutMs.default(DEFAULTS.scanTimeoutMs),
   scanConcurrency: SettingFields.scanConcurrency.default(DEFAULTS.scanConcurrency),
   lastScanRange: SettingFields.lastScanRange.default(DEFAULTS.lastScanRange),
+  historyRawDays: SettingFields.historyRawDays.default(DEFAULTS.historyRawDays),
+  historyMinuteDays: SettingFields.historyMinuteDays.default(DEFAULTS.historyMinuteDays),
+  historyHourDays: SettingFields.historyHourDays.default(DEFAULTS.historyHourDays),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -10,6 +10,7 @@ import type { DiscoveryService } from '../discovery/discovery-service.js';
 import type { DriverRegistry } from '../drivers/registry.js';
 import type { FleetService } from '../fleet/fleet-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import type { TelemetryService } from '../telemetry/telemetry-service.js';
 
 export type Handlers = {
   [M in MethodName]: (params: ValidParams<M>) => Promise<MethodResult<M>> | MethodResult<M>;
@@ -32,6 +33,7 @@ export interface HandlerServices {
   audit: AuditLog;
   limits: LimitsService;
   drivers: DriverRegistry;
+  telemetry: TelemetryService;
 }
 
 function scopeOf(scope: { rigId: string } | { family: RigFamily }): CredentialScope {
@@ -39,7 +41,7 @@ function scopeOf(scope: { rigId: string } | { family: RigFamily }): CredentialSc
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { info, fleet, discovery, settings, control, credentials, audit, limits, drivers } = services;
+  const { info, fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry } = services;
   const ok = { ok: true as const };
   return {
     'app.info': () => info,
@@ -77,6 +79,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     },
     'limits.get': () => limits.get(),
     'limits.update': ({ limits: next }) => limits.update(next),
+    'telemetry.series': (query) => telemetry.series(query),
+    'telemetry.breakdown': (query) => telemetry.breakdown(query),
+    'telemetry.events': (query) => telemetry.historyEventsIn(query),
+    'telemetry.export': (query) => telemetry.exportCsv(query),
+    'telemetry.status': () => telemetry.currentStatus(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
   };

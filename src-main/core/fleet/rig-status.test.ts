@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Rig, RigSnapshot } from '../../../src-shared/model/rig.js';
+import { testRig } from '../../testing/rig-fixture.js';
 import { afterPollFailure, afterPollSuccess } from './rig-status.js';
 
-const rig: Rig = {
-  id: '127.0.1.10:4028',
-  name: 'S19 Pro 1.10',
-  identity: {
-    host: '127.0.1.10',
-    port: 4028,
-    family: 'cgminer',
-    make: 'Bitmain',
-    model: 'Antminer S19 Pro',
-    firmware: 'x',
-    apiVersion: null,
-    mac: null,
-    serial: null,
-  },
-  status: 'up',
-  addedAt: 0,
-  lastSeenAt: 0,
-  missedPolls: 0,
-  snapshot: null,
-  problem: null,
-};
+const rig: Rig = testRig();
 const unreachable = { code: 'RIG_UNREACHABLE' as const, message: 'no answer' };
 
 describe('rig status after polls', () => {
