@@ -4,26 +4,19 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMixedFarm, type MixedFarm } from '../src-main/sim/mixed-farm.js';
-import { launchChromium } from './browser.js';
+import { openApp } from './browser.js';
 import { startServer, type RunningServer } from './headless-server.js';
 
 let farm: MixedFarm;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   farm = await startMixedFarm({ firstHost: '127.0.4.10', counts: { whatsminer: 1, antminer: 1, bitaxe: 1 }, seed: 3 });
   server = await startServer({ pollIntervalMs: 1000, pollTimeoutMs: 1000 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(server.url);
-  await page.locator('[data-testid="connection-state"][data-state="open"]').waitFor();
+  ({ browser, page, pageErrors } = await openApp(server.url));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFarm, type Farm } from '../src-main/sim/farm.js';
-import { launchChromium } from './browser.js';
+import { openApp, waitUntil } from './browser.js';
 import { startServer, type RunningServer } from './headless-server.js';
 
 const RIG_COUNT = 12;
@@ -12,28 +12,14 @@ let farm: Farm;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+let pageErrors: string[] = [];
 
 const row = (host: string) => page.locator(`[data-testid="rig-row"][data-rig-id="${host}:4028"]`);
 
 beforeAll(async () => {
   farm = await startFarm({ count: RIG_COUNT, firstHost: '127.0.3.10', seed: 5 });
   server = await startServer({ pollIntervalMs: 1000, pollTimeoutMs: 600, missedPollsBeforeDown: 2 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(server.url);
+  ({ browser, page, pageErrors } = await openApp(server.url));
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { ActivityView } from '../features/activity/ActivityView.js';
 import { FleetSection } from '../features/fleet/FleetSection.js';
+import { FleetHistoryPanel } from '../features/history/FleetHistoryPanel.js';
 import { SummaryTiles } from '../features/fleet/SummaryTiles.js';
 import { useFleetRigs } from '../features/fleet/use-fleet-rigs.js';
 import { ScanPanel } from '../features/discovery/ScanPanel.js';
@@ -8,6 +9,7 @@ import { SettingsPanel } from '../features/settings/SettingsPanel.js';
 import { useAppStore } from '../store/store-context.js';
 import { UnauthorizedScreen } from './AccessScreens.js';
 import { Header } from './Header.js';
+import { StorageBanner } from './StorageBanner.js';
 import { SyncBanner } from './SyncBanner.js';
 import './app.css';
 
@@ -21,11 +23,13 @@ function Dashboard() {
       <Header />
       <main className="app-main">
         <SyncBanner />
+        <StorageBanner />
         {page === 'activity' ? (
           <ActivityView />
         ) : (
           <>
             <SummaryTiles rigs={rigs} />
+            <FleetHistoryPanel />
             <ScanPanel />
             <FleetSection />
           </>

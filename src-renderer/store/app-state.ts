@@ -5,8 +5,10 @@ import type { ConnectionSlice } from './connection-slice.js';
 import type { ControlSlice } from './control-slice.js';
 import type { DiscoverySlice } from './discovery-slice.js';
 import type { FleetSlice } from './fleet-slice.js';
+import type { HistorySlice } from './history-slice.js';
 import type { LimitsSlice } from './limits-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
+import type { TelemetrySlice } from './telemetry-slice.js';
 import type { UiSlice } from './ui-slice.js';
 
 /** The whole renderer state: one store assembled from typed slices, each owning its fields and actions. */
@@ -18,7 +20,9 @@ export type AppState = FleetSlice &
   ControlSlice &
   CapabilitiesSlice &
   AuditSlice &
-  LimitsSlice;
+  LimitsSlice &
+  HistorySlice &
+  TelemetrySlice;
 
 /** A slice sees (and may set) the whole state, so an action can keep related slices consistent in one update. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

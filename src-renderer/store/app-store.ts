@@ -8,8 +8,10 @@ import { createConnectionSlice } from './connection-slice.js';
 import { createControlSlice } from './control-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createFleetSlice } from './fleet-slice.js';
+import { createHistorySlice } from './history-slice.js';
 import { createLimitsSlice } from './limits-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
+import { createTelemetrySlice } from './telemetry-slice.js';
 import { createUiSlice } from './ui-slice.js';
 
 export type AppStore = StoreApi<AppState>;
@@ -26,5 +28,7 @@ export function createAppStore(client: EngineClient): AppStore {
     ...createCapabilitiesSlice(client)(...args),
     ...createAuditSlice(client)(...args),
     ...createLimitsSlice(client)(...args),
+    ...createHistorySlice(client)(...args),
+    ...createTelemetrySlice(client)(...args),
   }));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src-shared/model/index.js';
 import { makeAuditEntry, makeCapabilities, makeCommand } from '../test-support/control-fixtures.js';
 import { fakeEngine, flushPromises, manualFrames } from '../test-support/fake-engine.js';
-import { makeRig } from '../test-support/rig-fixtures.js';
+import { makeRig, makeSnapshot } from '../test-support/rig-fixtures.js';
 import { createAppStore } from './app-store.js';
 import { startEffects } from './effects.js';
 
@@ -22,7 +22,7 @@ function setup() {
 }
 
 describe('startEffects', () => {
-  it('loads the fleet, settings, app info, scan status, commands, audit log and limits when the connection opens', () => {
+  it('loads the fleet, settings, app info, scan status, commands, audit log, limits and history status on open', () => {
     const { engine } = setup();
     expect(engine.pendingMethods()).toEqual([]);
     engine.setState('open');
@@ -34,6 +34,7 @@ describe('startEffects', () => {
       'fleet.list',
       'limits.get',
       'settings.get',
+      'telemetry.status',
     ]);
   });
 
@@ -160,5 +161,80 @@ describe('startEffects', () => {
     engine.answer('limits.get', { maxChipTempC: 80, maxPowerWPerRig: null, models: {} });
     await flushPromises();
     expect(store.getState().limits?.maxChipTempC).toBe(80);
+  });
+});
+
+describe('startEffects: history', () => {
+  const NOW = 1_700_000_000_000;
+  const seriesAnswer = (params: unknown) => {
+    const query = params as { metric: string; from: number; to: number };
+    return { metric: query.metric, resolution: 'raw', bucketMs: 1000, from: query.from, to: query.to, points: [] };
+  };
+  const status = {
+    path: '/data/telemetry.db',
+    sizeBytes: 4096,
+    framesWritten: 10,
+    framesPending: 0,
+    framesDropped: 0,
+    lastWriteAt: NOW,
+    oldest: { raw: NOW - 1000, '1m': null, '1h': null },
+    problem: null,
+  };
+
+  it('keeps the history status from the sync and from later status events', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    engine.answer('telemetry.status', status);
+    await flushPromises();
+    expect(store.getState().telemetryStatus?.sizeBytes).toBe(4096);
+    const problem = { code: 'DISK_FULL', message: 'No space left on device', at: NOW, setAsidePath: null };
+    engine.emit('telemetry.status', { ...status, problem });
+    expect(store.getState().telemetryStatus?.problem?.code).toBe('DISK_FULL');
+  });
+
+  it('grows a live rig chart from the batched fleet updates, without fetching again', async () => {
+    const { engine, store, frames } = setup();
+    engine.setState('open');
+    const rig = makeRig('127.0.9.1');
+    engine.answer('fleet.list', [rig]);
+    await flushPromises();
+    void store.getState().loadHistoryChart('rig:test', {
+      scope: { rigId: rig.id },
+      metrics: ['hashrate'],
+      window: { kind: 'live', spanMs: 3_600_000 },
+      maxPoints: 480,
+    });
+    engine.answerAll('telemetry.series', seriesAnswer);
+    await flushPromises();
+    const takenAt = Date.now() + 1000;
+    engine.emit('fleet.rigUpdated', { ...rig, snapshot: makeSnapshot({ takenAt, hashrateThs: 95 }) });
+    frames.runFrame();
+    expect(store.getState().historyCharts['rig:test']?.series['hashrate']?.at(-1)).toMatchObject({
+      t: takenAt,
+      avg: 95,
+    });
+    expect(engine.pendingMethods()).not.toContain('telemetry.series');
+  });
+
+  it('appends closed fleet minutes to the fleet charts and fetches shown charts again after a reconnect', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    void store.getState().loadHistoryChart('fleet:test', {
+      scope: { fleet: true },
+      metrics: ['hashrate'],
+      window: { kind: 'live', spanMs: 3_600_000 },
+      maxPoints: 720,
+    });
+    engine.answerAll('telemetry.series', (params) => ({ ...seriesAnswer(params), resolution: '1m', bucketMs: 60_000 }));
+    await flushPromises();
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+    engine.emit('telemetry.fleetPoint', {
+      t: minute,
+      values: { hashrate: 500, power: 1, efficiency: 1, chipTemp: 1, rigsUp: 1, acceptedRate: 1, rejectedRate: 1 },
+    });
+    expect(store.getState().historyCharts['fleet:test']?.series['hashrate']?.at(-1)?.t).toBe(minute);
+    engine.setState('closed');
+    engine.setState('open');
+    expect(engine.pendingParams('telemetry.series')).toHaveLength(1);
   });
 });

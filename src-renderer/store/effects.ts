@@ -34,10 +34,12 @@ export function startEffects({
   scheduleFlush = throttledAnimationFrame(FLEET_FLUSH_INTERVAL_MS),
   scheduleControlFlush = throttledAnimationFrame(CONTROL_FLUSH_INTERVAL_MS),
 }: EffectsOptions): () => void {
-  const fleetChanges = createKeyedBatcher<RigId, FleetChange>(
-    (changes) => store.getState().applyFleetChanges(changes),
-    scheduleFlush,
-  );
+  const fleetChanges = createKeyedBatcher<RigId, FleetChange>((changes) => {
+    const state = store.getState();
+    state.applyFleetChanges(changes);
+    // The same readings grow the live history charts, so a chart ending "now" never re-fetches its whole range.
+    state.appendRigSnapshots(changes.flatMap((change) => (change.kind === 'updated' ? [change.rig] : [])));
+  }, scheduleFlush);
   // Keyed by command id: only a command's latest state matters, so a burst collapses to one update per command.
   const commandUpdates = createKeyedBatcher<string, Command>(
     (commands) => store.getState().receiveCommands(commands),
@@ -96,8 +98,11 @@ export function startEffects({
       if (outcome.error) return state().setSyncError(outcome.error);
       state().receiveLimits(outcome.data);
     });
+    void state().loadTelemetryStatus();
     // The engine on the other end may have restarted with other drivers, or another window changed a credential.
     state().forgetCapabilities();
+    // Live readings sent while away are gone: charts on screen fetch their range again (none are on the first sync).
+    state().reloadHistory();
   };
 
   const onConnectionState = (connectionState: ConnectionState): void => {
@@ -112,6 +117,9 @@ export function startEffects({
     client.on('settings.changed', (settings) => store.getState().receiveSettings(settings)),
     client.on('control.command', (command) => commandUpdates.push(command.id, command)),
     client.on('audit.recorded', (entry) => auditEntries.push(entry.id, entry)),
+    // Once a minute and on storage trouble only: no batching needed.
+    client.on('telemetry.fleetPoint', (point) => store.getState().receiveFleetPoint(point)),
+    client.on('telemetry.status', (status) => store.getState().receiveTelemetryStatus(status)),
     connection.onStateChange(onConnectionState),
   ];
   onConnectionState(connection.getState());

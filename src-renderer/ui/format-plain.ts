@@ -40,3 +40,20 @@ export function formatLogTime(atMs: number, nowMs: number): string {
   const sameDay = at.toDateString() === new Date(nowMs).toDateString();
   return sameDay ? timeFormat.format(at) : `${dayFormat.format(at)} ${timeFormat.format(at)}`;
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+const oneDecimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A file size as a file manager shows it (1,024 bytes to the KB): "812 bytes", "3.4 MB", "128 GB". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${countFormat.format(bytes)} byte${bytes === 1 ? '' : 's'}`;
+  let value = bytes / 1024;
+  let index = 0;
+  while (value >= 1024 && index < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    index += 1;
+  }
+  const shown = value >= 100 ? countFormat.format(value) : oneDecimalFormat.format(value);
+  return `${shown} ${BYTE_UNITS[index] ?? 'TB'}`;
+}

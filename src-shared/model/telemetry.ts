@@ -46,13 +46,6 @@ export const FleetMetricSchema = z.enum([
 export type FleetMetric = z.infer<typeof FleetMetricSchema>;
 
 /** A rig metric ("hashrate") or a part's ("board.2.chipTemp"); a fan's speed is "fan.0.rpm". */
-export const MetricKeySchema = z
-  .string()
-  .max(40)
-  .refine(
-    (key) => parseMetricKey(key) !== null,
-    'Unknown metric: use a rig metric such as "hashrate", "board.<n>.<metric>" or "fan.<n>.rpm".',
-  );
 export type MetricKey = string;
 
 export type ParsedMetricKey =
@@ -146,7 +139,14 @@ export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 export const SeriesQuerySchema = z
   .object({
     scope: SeriesScopeSchema,
-    metric: MetricKeySchema,
+    /** A rig metric key, or for the fleet one of FleetMetric (rigsUp is a fleet figure only). */
+    metric: z
+      .string()
+      .max(40)
+      .refine(
+        (key) => parseMetricKey(key) !== null || FleetMetricSchema.safeParse(key).success,
+        'Unknown metric: use a rig metric such as "hashrate", "board.<n>.<metric>", "fan.<n>.rpm", or a fleet metric.',
+      ),
     from: TimestampSchema,
     to: TimestampSchema,
     /** The chart's width in points; buckets are widened to stay within it. */
@@ -165,7 +165,10 @@ export type SeriesQuery = z.input<typeof SeriesQuerySchema>;
 export const SeriesResultSchema = z.object({
   metric: z.string(),
   resolution: ResolutionSchema,
-  /** Width of one point in milliseconds (the poll interval for raw points). */
+  /**
+   * Width of one point in milliseconds. Raw points one per poll have the poll interval here and their poll's time as
+   * t; every other point starts on a multiple of bucketMs since the epoch (whole minutes and hours).
+   */
   bucketMs: z.number(),
   from: z.number(),
   to: z.number(),
@@ -271,7 +274,7 @@ export const TelemetryStatusSchema = z.object({
 });
 export type TelemetryStatus = z.infer<typeof TelemetryStatusSchema>;
 
-/** The fleet's totals for one closed minute, pushed so fleet charts grow without re-fetching. */
+/** The fleet's totals for one closed minute (t: the minute's start), pushed so fleet charts grow without re-fetching. */
 export const FleetPointSchema = z.object({
   t: z.number(),
   values: z.record(FleetMetricSchema, z.number().nullable()),

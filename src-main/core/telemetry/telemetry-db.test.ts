@@ -62,6 +62,24 @@ describe('TelemetryDb rollups', () => {
     expect(series.points[0]).toMatchObject({ t: T0, min: 100, max: 111, avg: 105.5, last: 111, samples: 12 });
   });
 
+  it('puts buckets on whole minutes whatever second the range starts at', () => {
+    const store = new TelemetryDb(openInMemory());
+    store.ingest(farmFrames(T0, 10), T0 + 11 * 60_000);
+    const series = new HistoryReader(store).series(
+      {
+        scope: { fleet: true },
+        metric: 'hashrate',
+        from: T0 + 17_000,
+        to: T0 + 10 * 60_000,
+        maxPoints: 5,
+        resolution: 'auto',
+      },
+      context(T0 + 11 * 60_000),
+    );
+    expect(series.bucketMs).toBe(120_000);
+    expect(series.points.map((point) => point.t - T0)).toEqual([0, 120_000, 240_000, 360_000, 480_000]);
+  });
+
   it('keeps a minute open until the clock passes its end plus the grace', () => {
     const store = new TelemetryDb(openInMemory(), 15_000);
     expect(store.ingest(farmFrames(T0, 1), T0 + 60_000 + 14_000).closedMinutes).toHaveLength(0);

@@ -48,11 +48,6 @@ export function floatsOf(blob: Buffer): Float32Array {
   return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }
 
-/** One float of a blob without making an array: what a chart of one metric reads from each row. */
-export function floatAt(blob: Buffer, position: number): number {
-  return position * 4 + 4 <= blob.byteLength ? blob.readFloatLE(position * 4) : Number.NaN;
-}
-
 type OpenBuckets = Map<number, Map<number, RollupAccumulator>>;
 
 export class TelemetryDb {

@@ -107,6 +107,22 @@ describe('history of a live farm', () => {
     expect(last?.t).toBe(Math.floor((snapshot?.takenAt ?? 0) / 1000) * 1000);
     expect(last?.avg).toBeCloseTo(snapshot?.hashrateThs ?? -1, 3);
 
+    // The fleet's own figures are asked for by name, rigsUp among them.
+    const rigsUp = await call(engine, 'telemetry.series', {
+      scope: { fleet: true },
+      metric: 'rigsUp',
+      from: started - 3_600_000,
+      to: Date.now(),
+    });
+    expect(rigsUp.resolution).toBe('1m');
+    const refused = await engine.dispatch('telemetry.series', {
+      scope: { fleet: true },
+      metric: 'board.0.hashrate',
+      from: started,
+      to: Date.now(),
+    });
+    expect(refused).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+
     const before = series.points.length;
     await stopEngine(engine);
     const again = await startEngine(dir);

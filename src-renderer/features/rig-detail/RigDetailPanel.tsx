@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import type { ReactNode } from 'react';
-import type { Rig } from '../../../src-shared/model/index.js';
+import type { Rig, RigFamily } from '../../../src-shared/model/index.js';
 import { useAppStore } from '../../store/store-context.js';
 import { formatAgo, formatClock } from '../../ui/format-plain.js';
 import { SidePanel } from '../../ui/SidePanel.js';
 import { StatusBadge } from '../../ui/StatusBadge.js';
 import { useNow } from '../../ui/use-now.js';
+import { HistorySection } from '../history/HistorySection.js';
 import { FansList } from './FansList.js';
 import { HashboardTable } from './HashboardTable.js';
 import { PoolsTable } from './PoolsTable.js';
@@ -25,11 +26,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** GPU miners report one device per GPU where ASIC firmware reports hashboards. */
+const GPU_FAMILIES: ReadonlySet<RigFamily> = new Set(['lolminer', 'trex', 'gminer', 'srbminer']);
+
 function RigDetail({ rig }: { rig: Rig }) {
   const selectRig = useAppStore((state) => state.selectRig);
   const close = useCallback(() => selectRig(null), [selectRig]);
   const nowMs = useNow(1000);
   const { snapshot, problem } = rig;
+  // A string, not an array: the History section re-renders when the boards change, not with every reading.
+  const boardKey = (snapshot?.boards ?? []).map((board) => board.index).join(',');
 
   return (
     <SidePanel
@@ -61,6 +67,14 @@ function RigDetail({ rig }: { rig: Rig }) {
       <RigActions rig={rig} />
       <Section title="Now">
         <RigFigures rig={rig} nowMs={nowMs} />
+      </Section>
+      <Section title="History">
+        <HistorySection
+          rigId={rig.id}
+          boardKey={boardKey}
+          partLabel={GPU_FAMILIES.has(rig.identity.family) ? 'GPU' : 'Board'}
+          powerIsEstimate={snapshot?.powerIsEstimate ?? false}
+        />
       </Section>
       <Section title="Control">
         <RigControl rig={rig} nowMs={nowMs} />

@@ -13,9 +13,7 @@ import {
   withModelCleared,
 } from './limits-form.js';
 import type { LimitsDraft, LimitsErrors, ModelField } from './limits-form.js';
-
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; code: string; message: string };
+import { FormFooter, type SaveState } from './FormFooter.js';
 
 /** Models in the fleet with how many rigs of each, most common first. */
 function useFleetModels(): ReadonlyArray<{ model: string; count: number }> {
@@ -216,39 +214,19 @@ function LimitsEditor({ limits }: { limits: OperatorLimits }) {
         <p className="hint">Tighter bounds for one model; empty cells leave the model's own safe range.</p>
         <ModelOverrides draft={shown} errors={errors} fleetCounts={fleetCounts} onChange={edit} />
       </div>
-      {saveState.kind === 'failed' && (
-        <div className="error-box" role="alert" data-testid="limits-error">
-          <span className="error-code">{saveState.code}</span>
-          <span>{saveState.message}</span>
-        </div>
-      )}
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button button-primary"
-          data-testid="limits-save"
-          disabled={saveState.kind === 'saving'}
-        >
-          {saveState.kind === 'saving' ? 'Saving…' : 'Save limits'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={draft === null}
-          onClick={() => {
-            setDraft(null);
-            setErrors({});
-            setSaveState({ kind: 'idle' });
-          }}
-        >
-          Revert
-        </button>
-        {saveState.kind === 'saved' && (
-          <span className="field-ok" role="status">
-            Saved. Every change from now on is checked against these limits.
-          </span>
-        )}
-      </div>
+      <FormFooter
+        saveState={saveState}
+        saveLabel="Save limits"
+        saveTestId="limits-save"
+        errorTestId="limits-error"
+        savedMessage="Saved. Every change from now on is checked against these limits."
+        canRevert={draft !== null}
+        onRevert={() => {
+          setDraft(null);
+          setErrors({});
+          setSaveState({ kind: 'idle' });
+        }}
+      />
     </form>
   );
 }

@@ -3,7 +3,14 @@ import type { Settings, SettingsPatch } from '../../../src-shared/model/index.js
 import { formatPlainNumber } from '../../ui/format-plain.js';
 
 export type NumericSettingKey =
-  'pollIntervalMs' | 'pollTimeoutMs' | 'missedPollsBeforeDown' | 'scanTimeoutMs' | 'scanConcurrency';
+  | 'pollIntervalMs'
+  | 'pollTimeoutMs'
+  | 'missedPollsBeforeDown'
+  | 'scanTimeoutMs'
+  | 'scanConcurrency'
+  | 'historyRawDays'
+  | 'historyMinuteDays'
+  | 'historyHourDays';
 
 export interface SettingField {
   key: NumericSettingKey;
@@ -67,23 +74,24 @@ export function boundsOf(field: SettingField): { min: number; max: number } {
   };
 }
 
-export type SettingsDraft = Readonly<Record<NumericSettingKey, string>>;
+/** What was typed, per field of the form it belongs to (each form holds only its own fields). */
+export type SettingsDraft = Readonly<Partial<Record<NumericSettingKey, string>>>;
 export type DraftErrors = Partial<Record<NumericSettingKey, string>>;
 
-export function draftFromSettings(settings: Settings): SettingsDraft {
-  const entries = SETTING_FIELDS.map((field) => [field.key, String(settings[field.key] / field.perUnit)] as const);
-  return Object.fromEntries(entries) as Record<NumericSettingKey, string>;
+export function draftFromSettings(settings: Settings, fields: readonly SettingField[] = SETTING_FIELDS): SettingsDraft {
+  return Object.fromEntries(fields.map((field) => [field.key, String(settings[field.key] / field.perUnit)]));
 }
 
 /** Turns what was typed into a patch of only the changed fields, or a message per field that is not acceptable. */
 export function parseSettingsDraft(
   draft: SettingsDraft,
   current: Settings,
+  fields: readonly SettingField[] = SETTING_FIELDS,
 ): { patch: SettingsPatch; errors: DraftErrors } {
   const patch: Record<string, number> = {};
   const errors: DraftErrors = {};
-  for (const field of SETTING_FIELDS) {
-    const typed = draft[field.key].trim();
+  for (const field of fields) {
+    const typed = (draft[field.key] ?? '').trim();
     const value = Number(typed);
     const { min, max } = boundsOf(field);
     if (typed === '' || !Number.isFinite(value)) {
