@@ -19,6 +19,7 @@ function rawAnswer(params: unknown, values: number[] = [100, 101]): SeriesResult
     bucketMs: 5000,
     from: query.from,
     to: query.to,
+    coveredUntil: NOW - 5000,
     points: values.map((value, index) => ({
       t: NOW - (values.length - index) * 5000,
       min: value,
@@ -161,6 +162,37 @@ describe('history slice: live readings', () => {
     const before = store.getState().historyCharts;
     store.getState().appendRigSnapshots([{ ...RIG, status: 'down', snapshot: makeSnapshot({ takenAt: NOW + 1000 }) }]);
     expect(store.getState().historyCharts).toBe(before);
+  });
+
+  it('folds in fleet minutes the answer did not hold yet, and only those', async () => {
+    const { engine, store } = setup();
+    void store.getState().loadFleetHistory(presetWindow('24h'));
+    const minute = Math.floor(NOW / 60_000) * 60_000;
+    const bucket = { t: minute - 120_000, min: 1000, max: 1000, avg: 1000, last: 1000, samples: 1 };
+    engine.answerAll('telemetry.series', (params) => ({
+      ...rawAnswer(params, []),
+      resolution: '1m',
+      bucketMs: 120_000,
+      // The engine had closed the bucket's first minute only when it answered.
+      coveredUntil: minute - 60_000,
+      points: [bucket],
+    }));
+    await flushPromises();
+    const values = {
+      hashrate: 4000,
+      power: 1,
+      efficiency: 1,
+      chipTemp: 1,
+      rigsUp: 1,
+      acceptedRate: 1,
+      rejectedRate: 0,
+    };
+    const hashrate = () => store.getState().historyCharts[fleetChartKey('hashrate')]?.series['hashrate'];
+    store.getState().receiveFleetPoint({ t: minute - 120_000, values });
+    expect(hashrate()).toEqual([bucket]);
+    store.getState().receiveFleetPoint({ t: minute - 60_000, values });
+    expect(hashrate()).toHaveLength(1);
+    expect(hashrate()?.[0]?.max).toBe(4000);
   });
 
   it('appends a closed fleet minute to the live fleet charts', async () => {

@@ -166,9 +166,9 @@ export function createHistorySlice(client: EngineClient): SliceCreator<HistorySl
         bucketMs,
         perPoll,
         series,
-        // Per poll: live polls take over after the newest one the engine had written. Buckets: the engine's newest
-        // (open) bucket already holds what was polled before the query, so only later readings are folded in.
-        lastSampleAt: perPoll ? newestPointAt(series, bounds.from) : bounds.to,
+        // Per poll: live polls take over after the newest one the engine had written. Buckets: the engine says up
+        // to when its answer holds every reading (its open bucket included), so only later ones are folded in.
+        lastSampleAt: perPoll ? newestPointAt(series, bounds.from) : (primary?.coveredUntil ?? bounds.to),
       });
       return null;
     };

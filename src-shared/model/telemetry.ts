@@ -172,6 +172,12 @@ export const SeriesResultSchema = z.object({
   bucketMs: z.number(),
   from: z.number(),
   to: z.number(),
+  /**
+   * The answer holds every reading that ended at or before this time (ms): for a rig, the newest poll written (to
+   * the end of its second); for the fleet, the end of the last closed minute. A live reading ending later is news to
+   * the chart; an earlier one is already in it.
+   */
+  coveredUntil: z.number(),
   points: z.array(SeriesPointSchema),
 });
 export type SeriesResult = z.infer<typeof SeriesResultSchema>;

@@ -17,7 +17,9 @@ export interface WorkerHostOptions<P extends WorkerProtocol> {
   onCrash?: (error: Error, restartInMs: number) => void;
 }
 
+const FIRST_RESTART_DELAY_MS = 500;
 const MAX_RESTART_DELAY_MS = 30_000;
+const HEALTHY_RUN_MS = 60_000;
 
 /** A sibling module of the caller, with the caller's own extension (.ts in development, .js when built). */
 export function siblingModule(callerUrl: string, name: string): URL {
@@ -37,13 +39,20 @@ export class WorkerHost<P extends WorkerProtocol> {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private stopping = false;
-  private restartDelayMs = 500;
+  private restartDelayMs = FIRST_RESTART_DELAY_MS;
   private restartTimer: NodeJS.Timeout | null = null;
+  private startedAt = 0;
 
   constructor(private readonly options: WorkerHostOptions<P>) {}
 
+  /** False between a crash and the restart: posts are refused then, so the owner can hold what it would send. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   start(): void {
     this.stopping = false;
+    this.startedAt = Date.now();
     const worker = spawn(this.options.entry, this.options.name, this.options.workerData);
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.receive(message));
@@ -107,6 +116,8 @@ export class WorkerHost<P extends WorkerProtocol> {
     this.worker = null;
     this.failPending();
     void worker.terminate();
+    // A worker that ran a good while before failing starts again soon; one that keeps failing waits longer each time.
+    if (Date.now() - this.startedAt > HEALTHY_RUN_MS) this.restartDelayMs = FIRST_RESTART_DELAY_MS;
     const delay = this.restartDelayMs;
     this.restartDelayMs = Math.min(this.restartDelayMs * 2, MAX_RESTART_DELAY_MS);
     this.options.onCrash?.(error, delay);

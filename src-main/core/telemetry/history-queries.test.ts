@@ -83,17 +83,27 @@ describe('HistoryReader', () => {
     expect(coolest.rows.map((row) => row.rigId)).toEqual(['small']);
   });
 
-  it('exports the range as CSV lines, one per rig, time and metric', () => {
+  it('exports the range as CSV, one line per rig and time and a column per metric, half-open at the end', () => {
     const reader = new HistoryReader(filledStore());
-    const lines = [
+    const raw = [
       ...reader.exportLines(
-        { rigIds: ['small'], from: NOW - HOUR, to: NOW, resolution: 'raw' },
+        { rigIds: ['small'], from: NOW - HOUR, to: NOW - 10 * 60_000 + 1000, resolution: 'raw' },
         new Map([['small', 'Rack, 2']]),
       ),
     ];
-    expect(lines[0]).toBe('time_utc,rig_id,rig_name,metric,value');
-    expect(lines).toHaveLength(1 + 6 * 2);
-    expect(lines[1]).toMatch(/^2026-11-20T11:\d\d:01\.000Z,small,"Rack, 2",hashrate,50$/);
+    expect(raw[0]).toBe('time_utc,rig_id,rig_name,hashrate,power');
+    expect(raw).toHaveLength(1 + 5);
+    expect(raw[1]).toMatch(/^2026-11-20T11:\d0:01\.000Z,small,"Rack, 2",50,1500$/);
+    const hourly = [
+      ...reader.exportLines({ rigIds: undefined, from: NOW - 2 * HOUR, to: NOW - HOUR, resolution: '1h' }, new Map()),
+    ];
+    expect(hourly[0]).toBe(
+      'time_utc,rig_id,rig_name,hashrate,hashrate_min,hashrate_max,power,power_min,power_max,polls',
+    );
+    expect(hourly.slice(1)).toEqual([
+      '2026-11-20T10:00:00.000Z,big,big,200,200,200,6000,6000,6000,6',
+      '2026-11-20T10:00:00.000Z,small,small,50,50,50,1500,1500,1500,6',
+    ]);
   });
 
   it('prunes rows older than the retention and keeps the rest', async () => {

@@ -14,7 +14,7 @@ import type {
 import { RESOLUTION_MS } from '../../../src-shared/model/telemetry.js';
 import { AGGREGATES, AVG, LAST, MAX, MIN } from './rollup.js';
 import { FLEET_RIG, KEY_SPAN, rowKey, rowSeconds } from './schema.js';
-import { floatsOf, type RollupTable, type TelemetryDb } from './telemetry-db.js';
+import { FLEET_KEYS, floatsOf, type RollupTable, type TelemetryDb } from './telemetry-db.js';
 
 export interface Retention {
   rawDays: number;
@@ -103,7 +103,8 @@ export class HistoryReader {
     const readings = rig === null ? [] : this.read(rig, request.metric, resolution, request.from, request.to);
     const points =
       bucketMs === width && resolution === 'raw' ? readings.map(pointOf) : bucketize(readings, 0, bucketMs);
-    return { metric: request.metric, resolution, bucketMs, from: request.from, to: request.to, points };
+    const coveredUntil = rig === null ? 0 : this.store.coveredUntil(rig);
+    return { metric: request.metric, resolution, bucketMs, from: request.from, to: request.to, coveredUntil, points };
   }
 
   /** Rigs ranked by their average of a metric over the range. */
@@ -184,15 +185,16 @@ export class HistoryReader {
    * cheaper to make than a Buffer, and a chart reads a month of rows about twice as fast as with whole-row blobs.
    */
   read(rig: number, metric: MetricKey, resolution: Resolution, from: number, to: number): Reading[] {
+    // Half-open [from, to): a chart's bucket [t, t + width) must not take in the row that starts the next one.
     const first = Math.floor(from / 1000);
-    const last = Math.floor(to / 1000);
+    const end = Math.ceil(to / 1000);
     if (resolution === 'raw') {
       const rows = this.store.db
         .prepare<[number, number], [number, string | null]>(
-          `SELECT k, ${this.sliceOf(metric, 4)} FROM raw WHERE k >= ? AND k <= ?`,
+          `SELECT k, ${this.sliceOf(metric, 4)} FROM raw WHERE k >= ? AND k < ?`,
         )
         .raw()
-        .all(rowKey(rig, first), rowKey(rig, last));
+        .all(rowKey(rig, first), rowKey(rig, end));
       return rows.map(([k, part]) => {
         const value = part ? hexFloatAt(part, 0) : Number.NaN;
         return { t: rowSeconds(k) * 1000, min: value, max: value, avg: value, last: value, frames: 1 };
@@ -203,17 +205,17 @@ export class HistoryReader {
     const firstBucket = Math.floor(first / width) * width;
     const rows = this.store.db
       .prepare<[number, number], [number, number, string | null]>(
-        `SELECT k, frames, ${this.sliceOf(metric, 4 * AGGREGATES)} FROM ${table} WHERE k >= ? AND k <= ?`,
+        `SELECT k, frames, ${this.sliceOf(metric, 4 * AGGREGATES)} FROM ${table} WHERE k >= ? AND k < ?`,
       )
       .raw()
-      .all(rowKey(rig, firstBucket), rowKey(rig, last));
+      .all(rowKey(rig, firstBucket), rowKey(rig, end));
     const readings: Reading[] = rows.map(([k, frames, part]) => {
       const at = (aggregate: number): number => (part ? hexFloatAt(part, aggregate) : Number.NaN);
       return { t: rowSeconds(k) * 1000, min: at(MIN), max: at(MAX), avg: at(AVG), last: at(LAST), frames };
     });
     const closedUntil = readings.length > 0 ? (readings[readings.length - 1]?.t ?? 0) : -1;
     for (const open of this.store.openRows(table, rig)) {
-      if (open.start < firstBucket || open.start > last || open.start * 1000 <= closedUntil) continue;
+      if (open.start < firstBucket || open.start >= end || open.start * 1000 <= closedUntil) continue;
       const index = this.store.indexOf(open.keys, metric);
       const at = (aggregate: number): number =>
         index < 0 ? Number.NaN : (open.row[index * AGGREGATES + aggregate] ?? Number.NaN);
@@ -239,13 +241,20 @@ export class HistoryReader {
     return cases.length === 0 ? 'NULL' : `CASE layout ${cases.join(' ')} END`;
   }
 
-  /** Rows for a CSV export, one line per rig, time and metric. */
+  /**
+   * Rows for a CSV export: one line per rig and time, one column per metric (the union of the rigs' layouts), as a
+   * spreadsheet wants it. Rollups give each metric's average, with its minimum and maximum beside it.
+   */
   *exportLines(
     request: { rigIds: string[] | undefined; from: number; to: number; resolution: Resolution },
     names: ReadonlyMap<string, string>,
   ): Generator<string> {
     const rollup = request.resolution !== 'raw';
-    yield rollup ? 'time_utc,rig_id,rig_name,metric,min,max,avg,last,polls' : 'time_utc,rig_id,rig_name,metric,value';
+    const fleetLayout = FLEET_KEYS.join(',');
+    const rigLayouts = this.store.layouts().filter(({ keys }) => keys.join(',') !== fleetLayout);
+    const metrics = [...new Set(rigLayouts.flatMap(({ keys }) => keys))];
+    const columns = rollup ? metrics.flatMap((key) => [key, `${key}_min`, `${key}_max`]) : metrics;
+    yield ['time_utc', 'rig_id', 'rig_name', ...columns, ...(rollup ? ['polls'] : [])].join(',');
     const rigs = request.rigIds
       ? request.rigIds.flatMap((rigId) => {
           const rigKey = this.store.rigKeyOf(rigId);
@@ -253,29 +262,25 @@ export class HistoryReader {
         })
       : this.store.rigs();
     const first = Math.floor(request.from / 1000);
-    const last = Math.floor(request.to / 1000);
+    const end = Math.ceil(request.to / 1000);
     const table = request.resolution === 'raw' ? 'raw' : TABLE[request.resolution];
     const statement = this.store.db.prepare<
       [number, number],
       { k: number; layout: number; frames?: number; data: Buffer }
-    >(`SELECT * FROM ${table} WHERE k >= ? AND k <= ?`);
+    >(`SELECT * FROM ${table} WHERE k >= ? AND k < ?`);
     for (const { rigId, rigKey } of rigs) {
       const prefix = `${csvCell(rigId)},${csvCell(names.get(rigId) ?? rigId)}`;
-      for (const row of statement.iterate(rowKey(rigKey, first), rowKey(rigKey, last))) {
-        const time = new Date(rowSeconds(row.k) * 1000).toISOString();
+      for (const row of statement.iterate(rowKey(rigKey, first), rowKey(rigKey, end))) {
         const data = floatsOf(row.data);
         const keys = this.store.layoutKeys(row.layout);
-        for (let index = 0; index < keys.length; index++) {
-          if (rollup) {
-            const base = index * AGGREGATES;
-            if (Number.isNaN(data[base + AVG] ?? Number.NaN)) continue;
-            const cells = [MIN, MAX, AVG, LAST].map((a) => csvNumber(data[base + a]));
-            yield `${time},${prefix},${keys[index]},${cells.join(',')},${row.frames ?? 1}`;
-          } else {
-            const value = data[index] ?? Number.NaN;
-            if (!Number.isNaN(value)) yield `${time},${prefix},${keys[index]},${csvNumber(value)}`;
-          }
-        }
+        const cells = metrics.flatMap((metric) => {
+          const index = this.store.indexOf(keys, metric);
+          if (!rollup) return [csvNumber(index < 0 ? undefined : data[index])];
+          const at = (aggregate: number) => (index < 0 ? undefined : data[index * AGGREGATES + aggregate]);
+          return [csvNumber(at(AVG)), csvNumber(at(MIN)), csvNumber(at(MAX))];
+        });
+        const time = new Date(rowSeconds(row.k) * 1000).toISOString();
+        yield `${time},${prefix},${cells.join(',')}${rollup ? `,${row.frames ?? 1}` : ''}`;
       }
     }
   }

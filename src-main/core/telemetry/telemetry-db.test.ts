@@ -80,6 +80,33 @@ describe('TelemetryDb rollups', () => {
     expect(series.points.map((point) => point.t - T0)).toEqual([0, 120_000, 240_000, 360_000, 480_000]);
   });
 
+  it('drops a second poll within the same second from raw rows and rollups alike', () => {
+    const store = new TelemetryDb(openInMemory());
+    store.ingest([frame('a', T0 + 1000, 100, 1)], T0 + 2000);
+    expect(store.ingest([frame('a', T0 + 1500, 300, 1)], T0 + 2000).written).toBe(0);
+    store.advance(T0 + 80_000);
+    const minute = new HistoryReader(store).series(
+      { scope: { rigId: 'a' }, metric: 'hashrate', from: T0, to: T0 + 60_000, maxPoints: 10, resolution: '1m' },
+      context(T0 + 90_000),
+    );
+    expect(minute.points).toMatchObject([{ avg: 100, samples: 1 }]);
+  });
+
+  it('records a minute in which no rig answered as a fleet of zero while watching, not after a gap', () => {
+    const store = new TelemetryDb(openInMemory());
+    store.ingest(farmFrames(T0, 1), T0 + 75_000);
+    for (let t = T0 + 76_000; t <= T0 + 4 * 60_000; t += 1000) store.advance(t);
+    const fleet = (s: TelemetryDb, to: number) =>
+      new HistoryReader(s).series(
+        { scope: { fleet: true }, metric: 'rigsUp', from: T0, to, maxPoints: 100, resolution: '1m' },
+        context(to + 60_000),
+      ).points;
+    expect(fleet(store, T0 + 3 * 60_000).map((p) => p.avg)).toEqual([2, 0, 0]);
+    // A clock that jumps (the app was closed) makes nothing up for the time it did not watch.
+    store.advance(T0 + 60 * 60_000);
+    expect(fleet(store, T0 + 60 * 60_000)).toHaveLength(3);
+  });
+
   it('keeps a minute open until the clock passes its end plus the grace', () => {
     const store = new TelemetryDb(openInMemory(), 15_000);
     expect(store.ingest(farmFrames(T0, 1), T0 + 60_000 + 14_000).closedMinutes).toHaveLength(0);
@@ -105,7 +132,7 @@ describe('TelemetryDb rollups', () => {
   it('writes a late frame as raw but leaves closed minutes alone', () => {
     const store = new TelemetryDb(openInMemory());
     store.ingest(farmFrames(T0, 1), T0 + 80_000);
-    const late = store.ingest([frame('a', T0 + 30_000 + 500, 999, 1)], T0 + 81_000);
+    const late = store.ingest([frame('a', T0 + 32_000, 999, 1)], T0 + 81_000);
     expect(late.late).toBe(1);
     const reader = new HistoryReader(store);
     const minute = reader.series(

@@ -36,6 +36,8 @@ export type RollupTable = 'rollup_1m' | 'rollup_1h';
 
 export const FLEET_KEYS: readonly MetricKey[] = FleetMetricSchema.options;
 const MINUTE_S = 60;
+/** Longest stretch without a clock tick that still counts as watching the fleet (ticks come every second). */
+const MAX_WATCHED_GAP_S = 5 * 60;
 const HOUR_S = 3600;
 
 function blobOf(values: Float32Array): Buffer {
@@ -55,7 +57,12 @@ export class TelemetryDb {
   private readonly rigIds = new Map<number, string>();
   private readonly layoutIds = new Map<string, number>();
   private readonly layoutKeyLists = new Map<number, readonly MetricKey[]>();
-  private readonly keyIndexes = new Map<readonly MetricKey[], Map<MetricKey, number>>();
+  /** Keyed by the key list's identity: stored lists only (layoutKeyLists, FLEET_KEYS), never one per batch. */
+  private readonly keyIndexes = new WeakMap<readonly MetricKey[], Map<MetricKey, number>>();
+  /** Newest frame written per rig (ms), to tell a reader what an answer already holds. */
+  private readonly lastFrameAt = new Map<number, number>();
+  /** The clock of the previous batch in this process: a fleet outage is only recorded while we were watching. */
+  private lastTickMs: number | null = null;
   private readonly openMinutes: OpenBuckets = new Map();
   private readonly openHours: OpenBuckets = new Map();
   /** Seconds: every minute (hour) that starts before this is closed and written. */
@@ -70,7 +77,8 @@ export class TelemetryDb {
     this.statements = {
       insertRig: db.prepare<[string], { id: number }>('INSERT INTO rig (rig_id) VALUES (?) RETURNING id'),
       insertLayout: db.prepare<[string], { id: number }>('INSERT INTO layout (keys) VALUES (?) RETURNING id'),
-      insertRaw: db.prepare('INSERT OR REPLACE INTO raw (k, layout, data) VALUES (?, ?, ?)'),
+      // A second poll within the same second (a retry racing a scheduled poll) is dropped, in raw and rollups alike.
+      insertRaw: db.prepare('INSERT OR IGNORE INTO raw (k, layout, data) VALUES (?, ?, ?)'),
       insert1m: db.prepare('INSERT OR REPLACE INTO rollup_1m (k, layout, frames, data) VALUES (?, ?, ?, ?)'),
       insert1h: db.prepare('INSERT OR REPLACE INTO rollup_1h (k, layout, frames, data) VALUES (?, ?, ?, ?)'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)'),
@@ -187,22 +195,27 @@ export class TelemetryDb {
 
   private ingestInTransaction(frames: readonly IngestFrame[], nowMs: number): IngestResult {
     let late = 0;
+    let written = 0;
     for (const frame of frames) {
       const rig = this.ensureRig(frame.rigId);
       const layout = this.ensureLayout(frame.keys);
+      // The stored copy: frames that crossed from the main thread carry a fresh key array every batch.
+      const keys = this.layoutKeys(layout);
       const seconds = Math.floor(frame.t / 1000);
-      this.statements.insertRaw.run(rowKey(rig, seconds), layout, blobOf(frame.values));
+      if (this.statements.insertRaw.run(rowKey(rig, seconds), layout, blobOf(frame.values)).changes === 0) continue;
+      written += 1;
+      this.lastFrameAt.set(rig, Math.max(this.lastFrameAt.get(rig) ?? 0, seconds * 1000));
       const minute = bucketStart(seconds, MINUTE_S);
       if (minute < this.minuteClosedThrough) {
         late += 1;
         continue;
       }
-      const accumulator = this.accumulatorFor(this.openMinutes, minute, rig, frame.keys);
-      accumulator.addFrame(this.remap(frame.keys, frame.values, accumulator.keys));
+      const accumulator = this.accumulatorFor(this.openMinutes, minute, rig, keys);
+      accumulator.addFrame(this.remap(keys, frame.values, accumulator.keys));
     }
     const closedMinutes = this.closeMinutes(nowMs);
     this.closeHours(nowMs);
-    return { written: frames.length, late, closedMinutes };
+    return { written, late, closedMinutes };
   }
 
   private accumulatorFor(
@@ -252,8 +265,15 @@ export class TelemetryDb {
   private closeMinutes(nowMs: number): FleetMinute[] {
     const closable = Math.floor((nowMs - this.graceMs) / 1000);
     const closed: FleetMinute[] = [];
-    for (const minute of [...this.openMinutes.keys()].sort((a, b) => a - b)) {
-      if (minute + MINUTE_S > closable) continue;
+    const due = new Set([...this.openMinutes.keys()].filter((minute) => minute + MINUTE_S <= closable));
+    // While the clock runs without a gap (the app was up), a minute in which no rig answered is a fleet of zero,
+    // not a hole: written so "rigs up" shows the outage. After a gap (the app was closed) nothing is made up.
+    const watching = this.lastTickMs !== null && nowMs - this.lastTickMs <= MAX_WATCHED_GAP_S * 1000;
+    this.lastTickMs = nowMs;
+    if (watching && this.minuteClosedThrough > 0 && this.rigKeys.size > 0) {
+      for (let minute = this.minuteClosedThrough; minute + MINUTE_S <= closable; minute += MINUTE_S) due.add(minute);
+    }
+    for (const minute of [...due].sort((a, b) => a - b)) {
       const rigs = this.openMinutes.get(minute) ?? new Map<number, RollupAccumulator>();
       this.openMinutes.delete(minute);
       const hour = bucketStart(minute, HOUR_S);
@@ -347,9 +367,10 @@ export class TelemetryDb {
       const rigHottest = chipIndex < 0 ? Number.NaN : (accumulator.max[chipIndex] ?? Number.NaN);
       if (Number.isFinite(rigHottest) && rigHottest > hottest) hottest = rigHottest;
     }
+    const none = rigs.size === 0; // nobody answered: the fleet made nothing and drew nothing we can see
     return {
-      hashrate: seen.hashrate ? hashrate : null,
-      power: seen.power ? power : null,
+      hashrate: seen.hashrate || none ? hashrate : null,
+      power: seen.power || none ? power : null,
       efficiency: hashrateOfMeasured > 0 ? powerOfMeasured / hashrateOfMeasured : null,
       chipTemp: Number.isFinite(hottest) ? hottest : null,
       rigsUp: rigs.size,
@@ -372,6 +393,14 @@ export class TelemetryDb {
     const minutesAfter = this.db.prepare<[number, number], { k: number; layout: number; frames: number; data: Buffer }>(
       'SELECT k, layout, frames, data FROM rollup_1m WHERE k >= ? AND k < ? ORDER BY k',
     );
+    const newestRaw = this.db.prepare<[number, number], { k: number | null }>(
+      'SELECT max(k) AS k FROM raw WHERE k >= ? AND k < ?',
+    );
+    this.lastFrameAt.clear();
+    for (const rig of this.rigKeys.values()) {
+      const newest = newestRaw.get(rowKey(rig, 0), rowKey(rig, KEY_SPAN - 1))?.k ?? null;
+      if (newest !== null) this.lastFrameAt.set(rig, rowSeconds(newest) * 1000);
+    }
     for (const rig of [FLEET_RIG, ...this.rigKeys.values()]) {
       // The fleet (rig 0) has no raw rows; its open hour is rebuilt from its closed minutes like any rig's.
       for (const row of rawAfter.iterate(rowKey(rig, this.minuteClosedThrough), rowKey(rig, KEY_SPAN - 1))) {
@@ -403,12 +432,19 @@ export class TelemetryDb {
       if (accumulator)
         rows.push({ start, keys: accumulator.keys, frames: accumulator.frames, row: accumulator.toRow() });
     }
-    if (rig === FLEET_RIG && table === 'rollup_1m') {
-      for (const [start, rigs] of this.openMinutes) {
-        rows.push({ start, keys: FLEET_KEYS, frames: 1, row: fleetRowOf(this.fleetTotals(rigs)) });
-      }
-    }
+    // The fleet's open minute is not shown: its total arrives whole as a telemetry.fleetPoint when it closes.
     return rows.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Up to when an answer for this rig holds every reading (ms): newer live readings are news to a chart. For the
+   * fleet, the end of the last closed minute.
+   */
+  coveredUntil(rig: number): number {
+    if (rig === FLEET_RIG) return this.minuteClosedThrough * 1000;
+    const newest = this.lastFrameAt.get(rig);
+    // Rows are keyed to the second and a second holds one poll: any poll taken within it is already held.
+    return newest === undefined ? 0 : newest + 999;
   }
 }
 

@@ -35,6 +35,8 @@ export interface TelemetryOptions {
 /** An export is a download, not a backup: past this, narrow the range or pick a coarser resolution. */
 const MAX_EXPORT_ROWS = 250_000;
 const FILE_NAME = 'telemetry.db';
+/** Polls held while the worker restarts: a minute of a 1,000-rig farm at 1 s polls, a few MB. */
+const MAX_HELD_FRAMES = 60_000;
 
 function storageError(error: unknown): RigwiseError {
   if (error instanceof RigwiseError) return error;
@@ -194,12 +196,12 @@ export class TelemetryService {
 
   private config(): TelemetryConfig {
     const settings = this.settings.get();
+    // Coarser history is kept at least as long as finer history, whatever a client set: otherwise a range would fall
+    // between what was pruned at one resolution and not yet summarised at the next.
+    const minuteDays = Math.max(settings.historyMinuteDays, settings.historyRawDays);
+    const hourDays = settings.historyHourDays === 0 ? 0 : Math.max(settings.historyHourDays, minuteDays);
     return {
-      retention: {
-        rawDays: settings.historyRawDays,
-        minuteDays: settings.historyMinuteDays,
-        hourDays: settings.historyHourDays,
-      },
+      retention: { rawDays: settings.historyRawDays, minuteDays, hourDays },
       rawIntervalMs: settings.pollIntervalMs,
     };
   }
@@ -234,6 +236,11 @@ export class TelemetryService {
 
   /** Posts the buffered frames (or just the clock, so minutes close while every rig is down). */
   private flush(): void {
+    if (!this.host.running) {
+      // The worker is restarting: hold the polls (bounded, oldest given up first) and send them when it is back.
+      if (this.frames.length > MAX_HELD_FRAMES) this.frames.splice(0, this.frames.length - MAX_HELD_FRAMES);
+      return;
+    }
     this.flushEvents();
     const { batch, transfer } = packFrames(this.frames);
     this.frames = [];

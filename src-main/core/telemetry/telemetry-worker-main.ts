@@ -6,7 +6,14 @@ import type { TelemetryStatus } from '../../../src-shared/model/telemetry.js';
 import type { EmitEvent, WorkerHandlers } from '../engines/worker-rpc.js';
 import { unpackFrames } from './frame-batch.js';
 import { HistoryReader, type ReadContext } from './history-queries.js';
-import { isDamage, isDiskFull, openTelemetryDatabase, setAside, type OpenedDatabase } from './open-database.js';
+import {
+  isDamage,
+  isDiskFull,
+  openTelemetryDatabase,
+  setAside,
+  type OpenedDatabase,
+  type OpenOptions,
+} from './open-database.js';
 import { pruneHistory } from './retention.js';
 import { TelemetryDb, type IngestFrame } from './telemetry-db.js';
 import type { TelemetryConfig, TelemetryProtocol, TelemetryWorkerData } from './telemetry-protocol.js';
@@ -18,13 +25,35 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 type Problem = NonNullable<TelemetryStatus['problem']>;
 
+/**
+ * Opens the file and builds the store on it. Building reads the keys and the rows after the closed marks, which the
+ * open check does not touch: damage found there is handled like damage found at open (set aside, start fresh).
+ */
+function openStore(file: string | null, options: OpenOptions): { opened: OpenedDatabase; store: TelemetryDb } {
+  const opened = openTelemetryDatabase(file, options);
+  try {
+    return { opened, store: new TelemetryDb(opened.db) };
+  } catch (error) {
+    if (!isDamage(error) || opened.path === null) throw error;
+    opened.db.close();
+    const keptAs = setAside(opened.path);
+    const fresh = openTelemetryDatabase(opened.path, options);
+    const reason = error instanceof Error ? error.message : String(error);
+    const problem = fresh.problem ?? {
+      code: 'CORRUPT' as const,
+      message: `The history database was damaged (${reason}). It was kept as ${keptAs} and a fresh one was started.`,
+      setAsidePath: keptAs,
+    };
+    return { opened: { ...fresh, problem }, store: new TelemetryDb(fresh.db) };
+  }
+}
+
 export function telemetryHandlers(
   data: TelemetryWorkerData,
   emit: EmitEvent<TelemetryProtocol>,
 ): WorkerHandlers<TelemetryProtocol> {
   const openOptions = data.maxPages === undefined ? {} : { maxPages: data.maxPages };
-  let opened: OpenedDatabase = openTelemetryDatabase(data.file, openOptions);
-  let store = new TelemetryDb(opened.db);
+  let { opened, store } = openStore(data.file, openOptions);
   let reader = new HistoryReader(store);
   let problem: Problem | null = opened.problem ? { ...opened.problem, at: Date.now() } : null;
   let config: TelemetryConfig = { retention: { rawDays: 7, minuteDays: 90, hourDays: 0 }, rawIntervalMs: 5000 };
@@ -89,8 +118,7 @@ export function telemetryHandlers(
       // Already unusable; the rename below is what matters.
     }
     const keptAs = file === null ? null : setAside(file);
-    opened = openTelemetryDatabase(file, openOptions);
-    store = new TelemetryDb(opened.db);
+    ({ opened, store } = openStore(file, openOptions));
     reader = new HistoryReader(store);
     const reason = error instanceof Error ? error.message : String(error);
     setProblem(
@@ -115,7 +143,7 @@ export function telemetryHandlers(
 
   function drain(): void {
     drainScheduled = false;
-    if (retryTimer) return;
+    if (retryTimer || closed) return;
     const frames = queue.flat();
     try {
       const result = store.ingest(frames, clock);
@@ -151,13 +179,13 @@ export function telemetryHandlers(
   }
 
   function scheduleDrain(): void {
-    if (drainScheduled) return;
+    if (drainScheduled || closed) return;
     drainScheduled = true;
     setImmediate(drain);
   }
 
   async function prune(): Promise<{ deleted: number }> {
-    if (pruning) return { deleted: 0 };
+    if (pruning || closed) return { deleted: 0 };
     pruning = true;
     try {
       // Between steps other messages run, close among them: a prune cut short by it simply stops.
@@ -189,10 +217,11 @@ export function telemetryHandlers(
     }
   }
 
-  setInterval(
+  const pruneTimer = setInterval(
     () => void prune().catch((error: unknown) => console.error('[telemetry] prune failed:', error)),
     PRUNE_EVERY_MS,
-  ).unref();
+  );
+  pruneTimer.unref();
 
   return {
     configure: (next) => {
@@ -253,8 +282,10 @@ export function telemetryHandlers(
     close: () => {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
+      clearInterval(pruneTimer);
       drain();
       closed = true;
+      if (retryTimer) clearTimeout(retryTimer); // the last drain may have failed and armed a retry
       store.db.close();
       return null;
     },
