@@ -27,6 +27,13 @@ describe('the resolution an export is asked at', () => {
     expect(pickExportResolution({ bounds: hour, rigCount: 1, pollIntervalMs: 1000, oldest: nothing })).toBe('raw');
   });
 
+  it('is every poll on a fresh install whose first minute row is stamped before its first poll', () => {
+    // Polls since 13:04:40; the minute row that sums them up starts at 13:04:00, the hour row at 13:00.
+    const fresh = { raw: NOW - 20_000, '1m': NOW - 60_000, '1h': NOW - 5 * 60_000 };
+    const hour = { from: NOW - HOUR, to: NOW };
+    expect(pickExportResolution({ bounds: hour, rigCount: 1, pollIntervalMs: 1000, oldest: fresh })).toBe('raw');
+  });
+
   it('goes by the data there is on a fresh install, where only polls are kept so far', () => {
     const fresh = { raw: NOW - 60_000, '1m': null, '1h': null };
     const day = { from: NOW - DAY, to: NOW };

@@ -3,6 +3,7 @@ import type { TimeBounds } from './history-windows.js';
 
 /** Rows an export may reasonably hold: a spreadsheet opens it, and the engine's cap is not the usual outcome. */
 export const EXPORT_ROW_BUDGET = 100_000;
+const ROLLUP_STAMP_SLACK_MS = 3_600_000;
 
 export interface ExportResolutionInput {
   bounds: TimeBounds;
@@ -37,7 +38,9 @@ export function pickExportResolution({
   ];
   const covering = steps.filter(([resolution, stepMs]) => {
     const keptFrom = oldest === null ? null : oldest[resolution];
-    return oldest === null || (keptFrom !== null && keptFrom <= start + stepMs);
+    // A rollup row is stamped with its bucket's start, up to an hour before the first poll it sums up: that much
+    // earlier "oldest" at a coarser resolution does not make the finer one fall short.
+    return oldest === null || (keptFrom !== null && keptFrom <= start + stepMs + ROLLUP_STAMP_SLACK_MS);
   });
   const fitting = covering.find(
     ([, stepMs]) => Math.ceil(spanMs / stepMs) * Math.max(1, rigCount) <= EXPORT_ROW_BUDGET,

@@ -94,8 +94,15 @@ describe('TelemetryDb rollups', () => {
 
   it('records a minute in which no rig answered as a fleet of zero while watching, not after a gap', () => {
     const store = new TelemetryDb(openInMemory());
+    // Watching from a minute before the first rig answered: that minute is unseen, not a fleet of zero.
+    for (let t = T0 - 60_000; t < T0; t += 1000) store.advance(t);
     store.ingest(farmFrames(T0, 1), T0 + 75_000);
     for (let t = T0 + 76_000; t <= T0 + 4 * 60_000; t += 1000) store.advance(t);
+    const before = new HistoryReader(store).series(
+      { scope: { fleet: true }, metric: 'rigsUp', from: T0 - 120_000, to: T0, maxPoints: 100, resolution: '1m' },
+      context(T0 + 5 * 60_000),
+    );
+    expect(before.points).toEqual([]);
     const fleet = (s: TelemetryDb, to: number) =>
       new HistoryReader(s).series(
         { scope: { fleet: true }, metric: 'rigsUp', from: T0, to, maxPoints: 100, resolution: '1m' },

@@ -63,6 +63,8 @@ export class TelemetryDb {
   private readonly lastFrameAt = new Map<number, number>();
   /** The clock of the previous batch in this process: a fleet outage is only recorded while we were watching. */
   private lastTickMs: number | null = null;
+  /** Minute of the first frame written in this process: minutes before it are not a fleet of zero, just unseen. */
+  private firstFrameMinute: number | null = null;
   private readonly openMinutes: OpenBuckets = new Map();
   private readonly openHours: OpenBuckets = new Map();
   /** Seconds: every minute (hour) that starts before this is closed and written. */
@@ -206,6 +208,7 @@ export class TelemetryDb {
       written += 1;
       this.lastFrameAt.set(rig, Math.max(this.lastFrameAt.get(rig) ?? 0, seconds * 1000));
       const minute = bucketStart(seconds, MINUTE_S);
+      this.firstFrameMinute ??= minute;
       if (minute < this.minuteClosedThrough) {
         late += 1;
         continue;
@@ -270,8 +273,9 @@ export class TelemetryDb {
     // not a hole: written so "rigs up" shows the outage. After a gap (the app was closed) nothing is made up.
     const watching = this.lastTickMs !== null && nowMs - this.lastTickMs <= MAX_WATCHED_GAP_S * 1000;
     this.lastTickMs = nowMs;
-    if (watching && this.minuteClosedThrough > 0 && this.rigKeys.size > 0) {
-      for (let minute = this.minuteClosedThrough; minute + MINUTE_S <= closable; minute += MINUTE_S) due.add(minute);
+    if (watching && this.firstFrameMinute !== null) {
+      const since = Math.max(this.minuteClosedThrough, this.firstFrameMinute);
+      for (let minute = since; minute + MINUTE_S <= closable; minute += MINUTE_S) due.add(minute);
     }
     for (const minute of [...due].sort((a, b) => a - b)) {
       const rigs = this.openMinutes.get(minute) ?? new Map<number, RollupAccumulator>();
