@@ -40,8 +40,8 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 function configure(db: Db, options: OpenOptions): void {
-  // Rollup rows are ~0.5 KiB; 8 KiB pages hold more of them. Takes effect only on a new file (ignored afterwards).
-  db.pragma('page_size = 8192');
+  // Pages stay at SQLite's 4 KiB: each batch dirties about one page per rig, and the WAL writes whole pages, so a
+  // larger page multiplies what is written to disk every few seconds.
   // WAL: readers (chart queries, the engines) never wait for the writer. NORMAL: a commit survives a crash of the
   // app (not of the machine's power), which is the durability promised; FULL would fsync every batch.
   db.pragma('journal_mode = WAL');

@@ -17,6 +17,8 @@ export interface TelemetryWorkerData {
   file: string | null;
   /** Tests only: cap the file's pages to make a full disk. */
   maxPages?: number;
+  /** How long frames wait before being written together; tests shorten it. */
+  writeIntervalMs?: number;
 }
 
 export interface TelemetryConfig {

@@ -30,6 +30,8 @@ export interface TelemetryOptions {
   flushIntervalMs?: number;
   /** Tests only: cap the database's size to make a full disk. */
   maxPages?: number;
+  /** How long the worker holds frames before writing them (default 10 s); tests shorten it. */
+  writeIntervalMs?: number;
 }
 
 /** An export is a download, not a backup: past this, narrow the range or pick a coarser resolution. */
@@ -66,7 +68,11 @@ export class TelemetryService {
     this.host = new WorkerHost<TelemetryProtocol>({
       entry: siblingModule(import.meta.url, 'telemetry-worker'),
       name: 'telemetry',
-      workerData: options.maxPages === undefined ? { file } : { file, maxPages: options.maxPages },
+      workerData: {
+        file,
+        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+        ...(options.writeIntervalMs === undefined ? {} : { writeIntervalMs: options.writeIntervalMs }),
+      },
       onEvent: (event, data) => {
         if (event === 'fleetMinute') {
           const minute = data as TelemetryProtocol['events']['fleetMinute'];

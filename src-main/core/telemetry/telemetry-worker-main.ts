@@ -21,6 +21,12 @@ import type { TelemetryConfig, TelemetryProtocol, TelemetryWorkerData } from './
 /** Frames kept for a retry while writes fail: about 20 minutes of a 1,000-rig farm at the default poll rate. */
 export const MAX_PENDING_FRAMES = 250_000;
 const RETRY_DELAY_MS = 5000;
+/**
+ * Frames are written every 10 s, not every second: a batch then holds two polls of each rig at the default 5 s
+ * rate, and since a rig's rows share a page, each page is written half as often (the WAL writes whole pages).
+ * A crash loses at most this interval; a query writes what is held first.
+ */
+export const DEFAULT_WRITE_INTERVAL_MS = 10_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 type Problem = NonNullable<TelemetryStatus['problem']>;
@@ -64,7 +70,8 @@ export function telemetryHandlers(
   let dropped = 0;
   let lastWriteAt: number | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
-  let drainScheduled = false;
+  let writeTimer: NodeJS.Timeout | null = null;
+  const writeIntervalMs = data.writeIntervalMs ?? DEFAULT_WRITE_INTERVAL_MS;
   let pruning = false;
   let closed = false;
 
@@ -142,7 +149,8 @@ export function telemetryHandlers(
   }
 
   function drain(): void {
-    drainScheduled = false;
+    if (writeTimer) clearTimeout(writeTimer);
+    writeTimer = null;
     if (retryTimer || closed) return;
     const frames = queue.flat();
     try {
@@ -156,7 +164,7 @@ export function telemetryHandlers(
     } catch (error) {
       if (isDamage(error)) {
         replaceDamaged(error);
-        scheduleDrain();
+        setImmediate(drain);
         return;
       }
       const full = isDiskFull(error);
@@ -178,10 +186,17 @@ export function telemetryHandlers(
     }
   }
 
+  /** The next write, a write interval from now unless one is already due. */
   function scheduleDrain(): void {
-    if (drainScheduled || closed) return;
-    drainScheduled = true;
-    setImmediate(drain);
+    if (writeTimer || closed) return;
+    writeTimer = setTimeout(drain, writeIntervalMs);
+    writeTimer.unref();
+  }
+
+  /** A query first writes what is held, so an answer always holds every poll the worker has been given. */
+  function current<T>(read: () => T): T {
+    drain();
+    return guarded(read);
   }
 
   async function prune(): Promise<{ deleted: number }> {
@@ -257,11 +272,11 @@ export function telemetryHandlers(
       drain();
       return status();
     },
-    series: ({ request, nowMs }) => guarded(() => reader.series(request, context(nowMs))),
-    breakdown: ({ request, nowMs }) => guarded(() => reader.breakdown(request, context(nowMs))),
-    events: (request) => guarded(() => reader.events(request)),
+    series: ({ request, nowMs }) => current(() => reader.series(request, context(nowMs))),
+    breakdown: ({ request, nowMs }) => current(() => reader.breakdown(request, context(nowMs))),
+    events: (request) => current(() => reader.events(request)),
     exportCsv: ({ request, names, maxRows }) =>
-      guarded(() => {
+      current(() => {
         const lines: string[] = [];
         let truncated = false;
         for (const line of reader.exportLines(request, new Map(names))) {
@@ -273,7 +288,7 @@ export function telemetryHandlers(
         }
         return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1, truncated };
       }),
-    window: ({ rigId, since, until }) => guarded(() => reader.window(rigId, since, until)),
+    window: ({ rigId, since, until }) => current(() => reader.window(rigId, since, until)),
     status: () => status(),
     prune: async ({ nowMs }) => {
       clock = Math.max(clock, nowMs);
@@ -283,7 +298,7 @@ export function telemetryHandlers(
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
       clearInterval(pruneTimer);
-      drain();
+      drain(); // clears the write timer too
       closed = true;
       if (retryTimer) clearTimeout(retryTimer); // the last drain may have failed and armed a retry
       store.db.close();

@@ -37,7 +37,11 @@ async function startEngine(dir: string | null, maxPages?: number): Promise<Engin
   const engine = createEngine({
     dataDir: dir,
     info: INFO,
-    telemetry: maxPages === undefined ? { flushIntervalMs: 200 } : { flushIntervalMs: 200, maxPages },
+    telemetry: {
+      flushIntervalMs: 200,
+      writeIntervalMs: 200,
+      ...(maxPages === undefined ? {} : { maxPages }),
+    },
   });
   engines.push(engine);
   engine.settings.update({ pollIntervalMs: 1000, pollTimeoutMs: 500, missedPollsBeforeDown: 1, scanTimeoutMs: 800 });
@@ -149,7 +153,7 @@ describe('history of a live farm', () => {
 
   it('says the disk is full, keeps polling, holds the polls for a retry and still answers queries', async () => {
     const statuses: EventData<'telemetry.status'>[] = [];
-    // The empty schema takes 13 pages of 8 KiB; one more page holds ~45 frames, about ten seconds of four rigs.
+    // The empty schema takes 13 pages; one more 4 KiB page holds ~20 frames, about five seconds of four rigs.
     const engine = await startEngine(dataDir(), 14);
     engine.events.subscribe((event, data) => {
       if (event === 'telemetry.status') statuses.push(data as EventData<'telemetry.status'>);
