@@ -119,6 +119,7 @@ export function startEffects({
     client.on('audit.recorded', (entry) => auditEntries.push(entry.id, entry)),
     // Once a minute and on storage trouble only: no batching needed.
     client.on('telemetry.fleetPoint', (point) => store.getState().receiveFleetPoint(point)),
+    client.on('telemetry.historyEvents', (events) => store.getState().receiveHistoryEvents(events)),
     client.on('telemetry.status', (status) => store.getState().receiveTelemetryStatus(status)),
     connection.onStateChange(onConnectionState),
   ];

@@ -157,6 +157,23 @@ describe('history slice: live readings', () => {
     expect(points?.at(-1)).toMatchObject({ t: NOW + 1000, avg: 90 });
   });
 
+  it('adds markers the engine just recorded to the live charts of their rig, once', async () => {
+    const { store } = await liveRigChart();
+    const down = {
+      id: 7,
+      t: NOW + 2000,
+      rigId: RIG.id,
+      kind: 'down' as const,
+      message: 'Stopped answering',
+      auditId: null,
+    };
+    const elsewhere = { ...down, id: 8, rigId: '127.0.9.2:4028' };
+    store.getState().receiveHistoryEvents([down, elsewhere]);
+    store.getState().receiveHistoryEvents([down]);
+    const entry = Object.values(store.getState().historyEvents).find((e) => e.rigId === RIG.id);
+    expect(entry?.events).toEqual([down]);
+  });
+
   it('adds nothing for a rig that is down (its snapshot is the last one it answered)', async () => {
     const { store } = await liveRigChart();
     const before = store.getState().historyCharts;

@@ -95,6 +95,8 @@ export interface HistorySlice {
   appendRigSnapshots: (rigs: readonly Rig[]) => void;
   /** A closed fleet minute from `telemetry.fleetPoint`: appended to the live fleet charts. */
   receiveFleetPoint: (point: FleetPoint) => void;
+  /** Markers the engine just recorded: added to the live charts of their rigs. */
+  receiveHistoryEvents: (events: readonly HistoryEvent[]) => void;
   /** The rigs behind one bucket of a fleet chart. */
   loadFleetBreakdown: (chart: FleetChartKind, bucket: TimeBounds) => Promise<ApiErrorValue | null>;
   closeFleetBreakdown: () => void;
@@ -270,6 +272,20 @@ export function createHistorySlice(client: EngineClient): SliceCreator<HistorySl
           if (updated !== chart) (next ??= { ...charts })[key] = updated;
         }
         if (next !== null) set({ historyCharts: next });
+      },
+      receiveHistoryEvents: (events) => {
+        const entries = get().historyEvents;
+        let next: Record<string, HistoryEventsEntry> | null = null;
+        for (const [key, entry] of Object.entries(entries)) {
+          if (entry.state !== 'ready' || entry.window.kind !== 'live') continue;
+          const known = new Set(entry.events.map((event) => event.id));
+          const fresh = events.filter((event) => event.rigId === entry.rigId && !known.has(event.id));
+          if (fresh.length === 0) continue;
+          // Newest first, as telemetry.events answers.
+          const merged = [...fresh, ...entry.events].sort((a, b) => b.t - a.t || b.id - a.id);
+          (next ??= { ...entries })[key] = { ...entry, events: merged };
+        }
+        if (next !== null) set({ historyEvents: next });
       },
       receiveFleetPoint: (point) => {
         const charts = get().historyCharts;

@@ -3,7 +3,7 @@ import { RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsSchema } from '../model/settings.js';
 import { AuditEntrySchema, CommandSchema } from '../model/control.js';
-import { FleetPointSchema, TelemetryStatusSchema } from '../model/telemetry.js';
+import { FleetPointSchema, HistoryEventSchema, TelemetryStatusSchema } from '../model/telemetry.js';
 
 /** What the engine tells every connected renderer without being asked. */
 export const EngineEvents = {
@@ -18,6 +18,8 @@ export const EngineEvents = {
   'audit.recorded': AuditEntrySchema,
   /** The fleet's totals for a minute that just closed: fleet charts append it instead of fetching again. */
   'telemetry.fleetPoint': FleetPointSchema,
+  /** Chart markers just recorded (a rig went down or came back, changed pool, had a setting changed). */
+  'telemetry.historyEvents': z.array(HistoryEventSchema),
   /** History storage changed state: a problem (disk full, a damaged file set aside) appeared or cleared. */
   'telemetry.status': TelemetryStatusSchema,
 } as const;

@@ -189,9 +189,12 @@ export class TelemetryDb {
     return this.ingest([], nowMs).closedMinutes;
   }
 
-  recordEvent(event: { t: number; rigId: string; kind: string; message: string; auditId: string | null }): void {
-    this.db.transaction(() => {
-      this.statements.insertEvent.run(event.t, this.ensureRig(event.rigId), event.kind, event.message, event.auditId);
+  /** Stores a chart marker; returns its id. */
+  recordEvent(event: { t: number; rigId: string; kind: string; message: string; auditId: string | null }): number {
+    return this.db.transaction(() => {
+      const rig = this.ensureRig(event.rigId);
+      const result = this.statements.insertEvent.run(event.t, rig, event.kind, event.message, event.auditId);
+      return Number(result.lastInsertRowid);
     })();
   }
 

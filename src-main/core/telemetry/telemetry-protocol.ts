@@ -72,6 +72,8 @@ export interface TelemetryProtocol {
   };
   events: {
     fleetMinute: FleetMinute;
+    /** Markers as stored (with their ids), for live charts. */
+    historyEvents: HistoryEvent[];
     status: TelemetryStatus;
   };
 }

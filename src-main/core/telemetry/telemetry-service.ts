@@ -77,6 +77,8 @@ export class TelemetryService {
         if (event === 'fleetMinute') {
           const minute = data as TelemetryProtocol['events']['fleetMinute'];
           this.events.emit('telemetry.fleetPoint', { t: minute.t, values: minute.values });
+        } else if (event === 'historyEvents') {
+          this.events.emit('telemetry.historyEvents', data as HistoryEvent[]);
         } else {
           this.publishStatus(data as TelemetryStatus);
         }

@@ -2,7 +2,7 @@
 // disk is full, replaces a database found damaged (kept aside, never deleted), prunes by the retention, and answers
 // the history queries. Kept apart from the entry file so it can run in-thread in tests.
 import fs from 'node:fs';
-import type { TelemetryStatus } from '../../../src-shared/model/telemetry.js';
+import type { HistoryEvent, TelemetryStatus } from '../../../src-shared/model/telemetry.js';
 import type { EmitEvent, WorkerHandlers } from '../engines/worker-rpc.js';
 import { unpackFrames } from './frame-batch.js';
 import { HistoryReader, type ReadContext } from './history-queries.js';
@@ -256,15 +256,17 @@ export function telemetryHandlers(
       return null;
     },
     recordEvents: ({ events }) => {
+      const recorded: HistoryEvent[] = [];
       for (const event of events) {
         try {
-          store.recordEvent(event);
+          recorded.push({ ...event, id: store.recordEvent(event) });
         } catch (error) {
           // An event is a chart marker: losing one to a full disk must not stop the frames behind it.
           if (isDamage(error)) replaceDamaged(error);
           else console.error('[telemetry] could not record an event:', (error as Error).message);
         }
       }
+      if (recorded.length > 0) emit('historyEvents', recorded);
       return null;
     },
     flush: ({ nowMs }) => {

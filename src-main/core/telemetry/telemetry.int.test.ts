@@ -137,6 +137,10 @@ describe('history of a live farm', () => {
 
   it('marks a rig going down and coming back as history events', async () => {
     const engine = await startEngine(null);
+    const pushed: EventData<'telemetry.historyEvents'>[] = [];
+    engine.events.subscribe((event, data) => {
+      if (event === 'telemetry.historyEvents') pushed.push(data as EventData<'telemetry.historyEvents'>);
+    });
     const rig = farm.rigs[1];
     if (!rig) throw new Error('farm too small');
     const rigId = `${rig.host}:4028`;
@@ -149,6 +153,9 @@ describe('history of a live farm', () => {
     await engine.telemetry.flushed();
     const events = await call(engine, 'telemetry.events', { rigId, from, to: Date.now() + 1000 });
     expect(events.map((event) => event.kind)).toEqual(['up', 'down']);
+    // The same markers went out live, with the ids they were stored under.
+    const live = pushed.flat().filter((event) => event.rigId === rigId);
+    expect(live.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
   }, 30_000);
 
   it('says the disk is full, keeps polling, holds the polls for a retry and still answers queries', async () => {
