@@ -11,6 +11,7 @@ import { CommandQueue, type CommandQueueTiming } from './control/command-queue.j
 import { LimitsService } from './control/limits-service.js';
 import { CredentialStore } from './credentials/credential-store.js';
 import { ephemeralCipher, keyFileCipher, type SecretCipher } from './credentials/secret-cipher.js';
+import { OptimizerService, type OptimizerOptions } from './engines/optimizer/optimizer-service.js';
 import { EngineEventBus } from './events.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { RigStore } from './fleet/rig-store.js';
@@ -31,6 +32,8 @@ export interface EngineConfig {
   controlTiming?: CommandQueueTiming;
   /** History batching (and, in tests, a size cap that makes a full disk). */
   telemetry?: Omit<TelemetryOptions, 'dataDir'>;
+  /** The optimizer's clock and planning rounds (tests and benchmarks run it on a simulated clock). */
+  optimizer?: Omit<OptimizerOptions, 'dataDir'>;
 }
 
 export interface Engine {
@@ -45,6 +48,7 @@ export interface Engine {
   readonly limits: LimitsService;
   readonly drivers: DriverRegistry;
   readonly telemetry: TelemetryService;
+  readonly optimizer: OptimizerService;
   /** Problems met while loading stored state (a corrupt file set aside), for the shell to show the operator. */
   readonly startupProblems: string[];
   start(): void;
@@ -94,11 +98,19 @@ export function createEngine(config: EngineConfig): Engine {
   const telemetry = new TelemetryService({ ...config.telemetry, dataDir: config.dataDir }, events, settings, () => {
     return new Map(fleet.list().map((rig) => [rig.id, rig.name]));
   });
-  const services = { fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry };
-  const dispatch = createDispatcher(createHandlers({ info: config.info, ...services }));
-  const startupProblems = [settings.loadProblem, store.loadProblem, credentials.loadProblem, limits.loadProblem].filter(
-    (p): p is string => p !== null,
+  const optimizer = new OptimizerService(
+    { ...config.optimizer, dataDir: config.dataDir },
+    { events, fleet, drivers, limits, control },
   );
+  const services = { fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry, optimizer };
+  const dispatch = createDispatcher(createHandlers({ info: config.info, ...services }));
+  const startupProblems = [
+    settings.loadProblem,
+    store.loadProblem,
+    credentials.loadProblem,
+    limits.loadProblem,
+    optimizer.loadProblem,
+  ].filter((p): p is string => p !== null);
   return {
     ...services,
     events,
@@ -108,8 +120,11 @@ export function createEngine(config: EngineConfig): Engine {
       // History first: the first polls' frames need somewhere to go.
       telemetry.start();
       fleet.start();
+      optimizer.start();
     },
     stop: async () => {
+      // The optimizer first: it must not queue changes while the queue winds down.
+      await optimizer.stop();
       discovery.stop();
       control.stop();
       await Promise.all([discovery.settled(), control.settled()]);

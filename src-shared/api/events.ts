@@ -3,6 +3,12 @@ import { RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsSchema } from '../model/settings.js';
 import { AuditEntrySchema, CommandSchema } from '../model/control.js';
+import {
+  DeviceTuningSchema,
+  OptimizerDecisionSchema,
+  OptimizerSettingsSchema,
+  SiteStateSchema,
+} from '../model/optimizer.js';
 import { FleetPointSchema, HistoryEventSchema, TelemetryStatusSchema } from '../model/telemetry.js';
 
 /** What the engine tells every connected renderer without being asked. */
@@ -22,6 +28,13 @@ export const EngineEvents = {
   'telemetry.historyEvents': z.array(HistoryEventSchema),
   /** History storage changed state: a problem (disk full, a damaged file set aside) appeared or cleared. */
   'telemetry.status': TelemetryStatusSchema,
+  /** A device's tuning changed (state, activity, point, gain). */
+  'optimizer.device': DeviceTuningSchema,
+  /** The optimizer decided on a change, or the command queue finished one (same id, outcome filled in). */
+  'optimizer.decision': OptimizerDecisionSchema,
+  /** The site's totals against its cap and the price now; after every planning round that changed something. */
+  'optimizer.site': SiteStateSchema,
+  'optimizer.settings': OptimizerSettingsSchema,
 } as const;
 
 export type EngineEventsSpec = typeof EngineEvents;

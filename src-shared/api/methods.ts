@@ -7,6 +7,12 @@ import {
   OperatorLimitsSchema,
   RigChangeSchema,
 } from '../model/control.js';
+import {
+  FingerprintQuerySchema,
+  FingerprintResultSchema,
+  OptimizerSettingsSchema,
+  OptimizerStatusSchema,
+} from '../model/optimizer.js';
 import { RigFamilySchema, RigIdSchema, RigSchema } from '../model/rig.js';
 import { ScanProgressSchema } from '../model/discovery.js';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings.js';
@@ -102,6 +108,17 @@ export const EngineApi = {
   },
   'telemetry.export': { params: ExportQuerySchema, result: ExportResultSchema },
   'telemetry.status': { params: NoParams, result: TelemetryStatusSchema },
+  /** The optimizer's site state, every device's tuning and its recent decisions. */
+  'optimizer.status': { params: NoParams, result: OptimizerStatusSchema },
+  'optimizer.settings': { params: NoParams, result: OptimizerSettingsSchema },
+  'optimizer.updateSettings': {
+    params: z.object({ settings: OptimizerSettingsSchema }).strict(),
+    result: OptimizerSettingsSchema,
+  },
+  /** A device's learned curves (the newest version unless one is asked for) and where it runs on them. */
+  'optimizer.fingerprint': { params: FingerprintQuerySchema, result: FingerprintResultSchema },
+  /** Forget a failure and explore again from the device's current settings. */
+  'optimizer.retune': { params: z.object({ rigIds: z.array(RigIdSchema).min(1).max(1000) }).strict(), result: Ok },
   'settings.get': { params: NoParams, result: SettingsSchema },
   'settings.update': { params: SettingsPatchSchema, result: SettingsSchema },
 } as const;

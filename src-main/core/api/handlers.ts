@@ -10,6 +10,7 @@ import type { DiscoveryService } from '../discovery/discovery-service.js';
 import type { DriverRegistry } from '../drivers/registry.js';
 import type { FleetService } from '../fleet/fleet-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import type { OptimizerService } from '../engines/optimizer/optimizer-service.js';
 import type { TelemetryService } from '../telemetry/telemetry-service.js';
 
 export type Handlers = {
@@ -34,6 +35,7 @@ export interface HandlerServices {
   limits: LimitsService;
   drivers: DriverRegistry;
   telemetry: TelemetryService;
+  optimizer: OptimizerService;
 }
 
 function scopeOf(scope: { rigId: string } | { family: RigFamily }): CredentialScope {
@@ -41,7 +43,8 @@ function scopeOf(scope: { rigId: string } | { family: RigFamily }): CredentialSc
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { info, fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry } = services;
+  const { info, fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry, optimizer } =
+    services;
   const ok = { ok: true as const };
   return {
     'app.info': () => info,
@@ -84,6 +87,14 @@ export function createHandlers(services: HandlerServices): Handlers {
     'telemetry.events': (query) => telemetry.historyEventsIn(query),
     'telemetry.export': (query) => telemetry.exportCsv(query),
     'telemetry.status': () => telemetry.currentStatus(),
+    'optimizer.status': () => optimizer.status(),
+    'optimizer.settings': () => optimizer.settings(),
+    'optimizer.updateSettings': ({ settings: next }) => optimizer.updateSettings(next),
+    'optimizer.fingerprint': ({ rigId, version }) => optimizer.fingerprint(rigId, version),
+    'optimizer.retune': async ({ rigIds }) => {
+      await optimizer.retune(rigIds);
+      return ok;
+    },
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
   };

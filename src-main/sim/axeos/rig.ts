@@ -41,6 +41,16 @@ export interface AxeTrueState {
   settings: AxeSettings;
 }
 
+export interface SteadyState {
+  hashrateThs: number;
+  powerW: number;
+  /** Share of work lost to wrong nonces (0.01: 1 %). */
+  errorFraction: number;
+  chipTempC: number;
+  /** Overheat protection would have stopped it. */
+  protectionTripped: boolean;
+}
+
 /** The reply leaves before the reboot, as the firmware waits a second before esp_restart(). */
 const RESTART_REPLY_MS = 100;
 
@@ -144,6 +154,27 @@ export class VirtualBitaxe implements SimulatedRig {
       uptimeS: this.physics.elapsedS,
       overheatMode: this.physics.overheatMode,
       settings: { ...this.settings },
+    };
+  }
+
+  /**
+   * The steady state this unit would settle at with these settings, from its hidden model (a copy: the rig itself is
+   * untouched). Tests compare the optimizer's result with the true optimum this gives; the app never calls it.
+   */
+  steadyStateAt(frequencyMhz: number, voltageMv: number): SteadyState {
+    const copy = createAxePhysics(this.model, this.seed, 0, this.physics.ambientC);
+    copy.frequencyMhz = frequencyMhz;
+    copy.voltageMv = voltageMv;
+    copy.deadAsics = [...this.physics.deadAsics];
+    settleAxe(copy, 0);
+    advanceAxe(copy, 600_000);
+    const rates = axeRates(copy);
+    return {
+      hashrateThs: rates.ghs / 1000,
+      powerW: rates.powerW,
+      errorFraction: rates.errorFraction,
+      chipTempC: copy.chipTempC,
+      protectionTripped: copy.overheatMode,
     };
   }
 

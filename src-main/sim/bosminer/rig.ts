@@ -205,6 +205,22 @@ export class VirtualBosminer implements SimulatedRig {
     return bosTrueState(this.physics);
   }
 
+  /**
+   * The steady state at a power target, from this unit's hidden model (a fresh copy with the same silicon lottery
+   * and ambient; the rig itself is untouched). For tests that compare the optimizer's result with the true optimum.
+   */
+  steadyStateAt(powerTargetW: number): BosTrueState {
+    const copy = createBosPhysics({
+      model: this.model,
+      seed: this.seed,
+      clock: { now: () => 0 },
+      ambientC: this.physics.ambientC,
+      powerTargetW,
+    });
+    settle(copy, 0);
+    return bosTrueState(copy);
+  }
+
   poolGroups(): readonly SimPoolGroup[] {
     return this.groups;
   }

@@ -1,0 +1,374 @@
+// The optimizer's whole state and its planning round, free of threads and timers: the worker runs it, and tests drive
+// it directly. Each tick: every device's tuner takes its next step (within the site cap's headroom), then the site
+// plan moves tuned devices along their curves (objective, time of use, heat, power cap). Power the site is committed
+// to is counted as the larger of what each device draws and what it was last told to draw, so two devices never
+// spend the same headroom and a rise is never sent before the falls that make room for it have shown.
+import type { Capabilities, OperatorLimits } from '../../../../src-shared/model/control.js';
+import type {
+  DeviceSetting,
+  DeviceTuning,
+  FingerprintResult,
+  OptimizerSettings,
+  SiteState,
+} from '../../../../src-shared/model/optimizer.js';
+import { defaultOptimizerSettings } from '../../../../src-shared/model/optimizer.js';
+import { DeviceTuner, DEFAULT_TUNER_TIMING, type NewDecision, type TunerTiming } from './device-tuner.js';
+import type { OptimizerState } from './device-record.js';
+import type { ObjectiveContext } from './objective.js';
+import type { Observation } from './observation.js';
+import { planSite, type PlanDevice } from './site-plan.js';
+import { searchSpaceFor, sameSetting, type SearchSpace } from './search-space.js';
+import { priceAt } from './time-of-use.js';
+import { predictPowerW } from './vf-search.js';
+
+export interface RigInfo {
+  id: string;
+  name: string;
+  model: string;
+  capabilities: Capabilities;
+}
+
+export interface CommandOutcome {
+  decisionId: string;
+  ok: boolean;
+  message: string | null;
+}
+
+export interface CoreOptions {
+  timing?: TunerTiming;
+  /** How far under the cap the site is planned (0.02: 2 %). */
+  capMargin?: number;
+  /** How long a silent device's last power stays reserved under the cap (default 10 min). */
+  downReserveMs?: number;
+}
+
+export interface TickResult {
+  decisions: NewDecision[];
+  /** Devices whose view changed since the last tick. */
+  devices: DeviceTuning[];
+  site: SiteState;
+}
+
+interface Device {
+  tuner: DeviceTuner;
+  info: RigInfo;
+  space: SearchSpace | null;
+}
+
+export class OptimizerCore {
+  private settings: OptimizerSettings = defaultOptimizerSettings();
+  private limits: OperatorLimits | null = null;
+  private readonly devices = new Map<string, Device>();
+  /** Stored records of devices not seen yet this run (the fleet lists them once it loads). */
+  private readonly stored = new Map<string, OptimizerState['devices'][number]>();
+  /** What each device was last told to draw, by the decision that told it. */
+  private readonly expectedW = new Map<string, number>();
+  private readonly timing: TunerTiming;
+  private readonly capMargin: number;
+  private readonly downReserveMs: number;
+  private lastDecisionMs: number | null = null;
+  private lastPlan: { plannedPowerW: number; plannedHashrateThs: number } | null = null;
+  private dirty = false;
+
+  constructor(state: OptimizerState | null, options: CoreOptions = {}) {
+    for (const record of state?.devices ?? []) this.stored.set(record.rigId, record);
+    this.timing = options.timing ?? DEFAULT_TUNER_TIMING;
+    this.capMargin = options.capMargin ?? 0.02;
+    this.downReserveMs = options.downReserveMs ?? 10 * 60_000;
+  }
+
+  configure(settings: OptimizerSettings, limits: OperatorLimits): void {
+    this.settings = settings;
+    this.limits = limits;
+    for (const device of this.devices.values()) device.space = this.spaceOf(device.info);
+  }
+
+  /** The fleet as it is now: new rigs get a tuner (their stored record if any), removed ones are dropped. */
+  syncRigs(rigs: readonly RigInfo[]): void {
+    const seen = new Set<string>();
+    for (const info of rigs) {
+      seen.add(info.id);
+      const existing = this.devices.get(info.id);
+      if (existing) {
+        existing.info = info;
+        existing.tuner.rigName = info.name;
+        existing.space = this.spaceOf(info);
+        continue;
+      }
+      const stored = this.stored.get(info.id);
+      this.stored.delete(info.id);
+      const tuner =
+        stored && stored.model === info.model
+          ? new DeviceTuner(resumed(stored), info.name)
+          : DeviceTuner.fresh(info.id, info.model, info.name);
+      this.devices.set(info.id, { tuner, info, space: this.spaceOf(info) });
+    }
+    for (const id of [...this.devices.keys()]) {
+      if (!seen.has(id)) {
+        this.devices.delete(id);
+        this.expectedW.delete(id);
+        this.dirty = true;
+      }
+    }
+  }
+
+  observe(observations: readonly Observation[]): void {
+    for (const observation of observations) this.devices.get(observation.rigId)?.tuner.observe(observation);
+  }
+
+  outcomes(results: readonly CommandOutcome[], now: number): NewDecision[] {
+    const follow: NewDecision[] = [];
+    for (const result of results) {
+      for (const device of this.devices.values()) {
+        const next = device.tuner.outcome(result.decisionId, result.ok, result.message, now);
+        if (next) {
+          this.expect(device, next);
+          follow.push(next);
+        }
+      }
+    }
+    this.dirty = true;
+    return follow;
+  }
+
+  retune(rigIds: readonly string[]): void {
+    for (const id of rigIds) this.devices.get(id)?.tuner.retune();
+    this.dirty = true;
+  }
+
+  /** Something worth saving changed since markSaved(). */
+  get unsaved(): boolean {
+    return this.dirty;
+  }
+
+  markSaved(): void {
+    this.dirty = false;
+  }
+
+  tick(now: number): TickResult {
+    const started = performance.now();
+    const objective = this.objectiveAt(now);
+    const budgetW = this.settings.siteCapW === null ? Infinity : this.settings.siteCapW * (1 - this.capMargin);
+    let committedW = this.committedW(now);
+    const decisions: NewDecision[] = [];
+    const excluded = new Set(this.settings.excludedRigs);
+    for (const device of this.devices.values()) {
+      const before = device.tuner.fingerprint?.points.length ?? 0;
+      const decision = device.tuner.tick({
+        now,
+        enabled: this.settings.enabled && !excluded.has(device.info.id),
+        space: device.space,
+        objective,
+        rules: { maxHashLoss: 0.015, maxChipTempC: this.limits?.maxChipTempC ?? 95 },
+        timing: this.timing,
+        headroomW: Math.max(0, budgetW - committedW),
+      });
+      if ((device.tuner.fingerprint?.points.length ?? 0) !== before) this.dirty = true;
+      if (decision) {
+        committedW += Math.max(0, this.expect(device, decision) - this.drawW(device, now));
+        decisions.push(decision);
+        this.dirty = true;
+      }
+    }
+    this.lastPlan = this.settings.enabled ? this.plan(now, objective, budgetW, decisions) : null;
+    this.lastDecisionMs = performance.now() - started;
+    const devices: DeviceTuning[] = [];
+    for (const device of this.devices.values()) {
+      if (device.tuner.takeChanged()) devices.push(device.tuner.view({ now, objective }));
+    }
+    return { decisions, devices, site: this.site(now, objective) };
+  }
+
+  status(now: number): { site: SiteState; devices: DeviceTuning[] } {
+    const objective = this.objectiveAt(now);
+    return {
+      site: this.site(now, objective),
+      devices: [...this.devices.values()].map((device) => device.tuner.view({ now, objective })),
+    };
+  }
+
+  fingerprint(rigId: string, version: number | undefined, now: number): FingerprintResult {
+    const device = this.devices.get(rigId);
+    const record = device?.tuner.record ?? this.stored.get(rigId);
+    const fingerprints = record?.fingerprints ?? [];
+    const fingerprint =
+      version === undefined
+        ? (fingerprints[fingerprints.length - 1] ?? null)
+        : (fingerprints.find((candidate) => candidate.version === version) ?? null);
+    const view = device?.tuner.view({ now, objective: this.objectiveAt(now) });
+    return {
+      fingerprint,
+      versions: fingerprints.map((f) => ({ version: f.version, updatedAt: f.updatedAt, points: f.points.length })),
+      current: view?.current ?? null,
+      best: view?.best ?? null,
+    };
+  }
+
+  state(): OptimizerState {
+    return {
+      version: 1,
+      devices: [...[...this.devices.values()].map((device) => device.tuner.record), ...this.stored.values()],
+    };
+  }
+
+  private spaceOf(info: RigInfo): SearchSpace | null {
+    return this.limits ? searchSpaceFor(info.model, info.capabilities, this.limits) : null;
+  }
+
+  private objectiveAt(now: number): ObjectiveContext {
+    const { tariff, flatPricePerKwh, revenuePerThDay, objective, devicePowerBudgetW } = this.settings;
+    return {
+      objective,
+      powerBudgetW: devicePowerBudgetW,
+      revenuePerThHour: revenuePerThDay / 24,
+      pricePerKwh: tariff ? priceAt(tariff, now) : flatPricePerKwh,
+    };
+  }
+
+  private fresh(device: Device, now: number): Observation | null {
+    const latest = device.tuner.latest;
+    return latest && now - latest.t <= this.timing.lostAfterMs ? latest : null;
+  }
+
+  private drawW(device: Device, now: number): number {
+    return this.fresh(device, now)?.powerW ?? 0;
+  }
+
+  /**
+   * Power the site is committed to: per device the larger of what it draws and what it was told to draw. A device
+   * that stops answering may still be running (a network fault), so its last figure stays reserved for a while
+   * before its budget goes to the others.
+   */
+  private committedW(now: number): number {
+    let total = 0;
+    for (const device of this.devices.values()) {
+      const latest = device.tuner.latest;
+      const silentMs = latest ? now - latest.t : Infinity;
+      const last = Math.max(latest?.powerW ?? 0, this.expectedW.get(device.info.id) ?? 0);
+      if (silentMs <= this.downReserveMs) total += last;
+    }
+    return total;
+  }
+
+  /** Records what a decision will make the device draw; returns it. */
+  private expect(device: Device, decision: NewDecision): number {
+    const watts = decision.sleep === true ? 0 : this.predictW(device, decision.to);
+    this.expectedW.set(device.info.id, watts);
+    return watts;
+  }
+
+  private predictW(device: Device, setting: DeviceSetting): number {
+    if (setting.powerTargetW !== null) return setting.powerTargetW;
+    const points = device.tuner.fingerprint?.points ?? [];
+    const measured = points.find((point) => point.stable && sameSetting(point.setting, setting));
+    if (measured) return measured.powerW;
+    const basis = points.find((point) => point.powerW > 0) ?? null;
+    if (!basis || setting.frequencyMhz === null || setting.voltageMv === null) {
+      return device.tuner.latest?.powerW ?? 0;
+    }
+    return predictPowerW(basis, setting.frequencyMhz, setting.voltageMv);
+  }
+
+  private plan(now: number, objective: ObjectiveContext, budgetW: number, decisions: NewDecision[]) {
+    const planDevices: PlanDevice[] = [];
+    const byId = new Map<string, Device>();
+    let plannedDrawW = 0;
+    const { thermal } = this.settings;
+    for (const device of this.devices.values()) {
+      const points = device.tuner.plannable(device.space);
+      if (points.length === 0) continue;
+      const latest = this.fresh(device, now);
+      if (!latest) continue;
+      byId.set(device.info.id, device);
+      plannedDrawW += Math.max(latest.powerW ?? 0, this.expectedW.get(device.info.id) ?? 0);
+      const lastGood = device.tuner.record.lastGood;
+      const currentIndex = points.findIndex((point) => sameSetting(point.setting, lastGood));
+      planDevices.push({
+        id: device.info.id,
+        points,
+        canSleep: device.info.capabilities.pauseResume,
+        currentIndex: currentIndex >= 0 ? currentIndex : null,
+        chipTempC: latest.chipTempC,
+        powerW: latest.powerW,
+        intakeC: thermal.intakeByRig[device.info.id] ?? thermal.defaultIntakeC,
+      });
+    }
+    const committedW = this.committedW(now);
+    const plan = planSite({
+      devices: planDevices,
+      fixedPowerW: Math.max(0, committedW - plannedDrawW),
+      objective,
+      capW: this.settings.siteCapW,
+      capMargin: this.capMargin,
+      timeOfUse: this.settings.timeOfUse,
+      thermal: thermal.enabled ? { targetChipC: thermal.targetChipC } : null,
+    });
+    // Falls first; rises only while no fall is still on its way, and only into headroom that has shown.
+    const moves = planDevices.flatMap((planDevice) => {
+      const device = byId.get(planDevice.id);
+      const choice = plan.choices.get(planDevice.id);
+      if (!device || !choice) return [];
+      const point = choice.index === null ? null : planDevice.points[choice.index];
+      const targetW = point?.powerW ?? 0;
+      const deltaW = targetW - Math.max(this.drawW(device, now), this.expectedW.get(planDevice.id) ?? 0);
+      return [{ device, choice, point, deltaW }];
+    });
+    moves.sort((a, b) => a.deltaW - b.deltaW);
+    let headroomW = budgetW - committedW;
+    let fallsInFlight = [...byId.values()].some((device) => device.tuner.busy);
+    for (const move of moves) {
+      if (move.deltaW > 0 && (fallsInFlight || move.deltaW > headroomW)) continue;
+      const to = move.point?.setting ?? move.device.tuner.record.lastGood;
+      if (!to) continue;
+      const decision = move.device.tuner.moveTo(to, move.point === null, move.choice.cause, move.choice.reason, now);
+      if (!decision) continue;
+      this.expect(move.device, decision);
+      decisions.push(decision);
+      if (move.deltaW < 0) fallsInFlight = true;
+      headroomW -= Math.max(0, move.deltaW);
+      this.dirty = true;
+    }
+    return plan;
+  }
+
+  private site(now: number, objective: ObjectiveContext): SiteState {
+    const plan = this.lastPlan;
+    let measuredPowerW = 0;
+    let measuredHashrateThs = 0;
+    let tuned = 0;
+    let exploring = 0;
+    let failed = 0;
+    for (const device of this.devices.values()) {
+      const latest = this.fresh(device, now);
+      measuredPowerW += latest?.powerW ?? 0;
+      measuredHashrateThs += latest?.hashrateThs ?? 0;
+      const state = device.tuner.record.state;
+      if (state === 'tuned') tuned += 1;
+      else if (state === 'exploring' || state === 'baseline') exploring += 1;
+      else if (state === 'failed') failed += 1;
+    }
+    return {
+      enabled: this.settings.enabled,
+      objective: this.settings.objective,
+      capW: this.settings.siteCapW,
+      measuredPowerW,
+      plannedPowerW: plan?.plannedPowerW ?? null,
+      plannedHashrateThs: plan?.plannedHashrateThs ?? null,
+      measuredHashrateThs,
+      pricePerKwh: objective.pricePerKwh,
+      currency: this.settings.tariff?.currency ?? 'USD',
+      devicesTuned: tuned,
+      devicesExploring: exploring,
+      devicesFailed: failed,
+      lastDecisionMs: this.lastDecisionMs,
+      at: now,
+    };
+  }
+}
+
+/** A stored record as this run resumes it: a step whose command was in flight is asked for again. */
+function resumed(record: OptimizerState['devices'][number]): OptimizerState['devices'][number] {
+  const step = record.step;
+  if (step?.phase !== 'commanding') return record;
+  return { ...record, step: null };
+}
