@@ -53,3 +53,10 @@ export function trueOptimum(rig: TunableSimRig): TruePoint {
   }
   return best;
 }
+
+/** The settings a simulated device ships with. */
+export function stockSetting(rig: TunableSimRig): DeviceSetting {
+  return rig.family === 'axeos'
+    ? { frequencyMhz: rig.model.nominalFrequencyMhz, voltageMv: rig.model.nominalVoltageMv, powerTargetW: null }
+    : { frequencyMhz: null, voltageMv: null, powerTargetW: rig.model.stockPowerW };
+}

@@ -2,6 +2,7 @@
 // operator's limits, audited, applied through the rig's driver, read back, and rolled back to what the rig reported
 // before if it does not take effect or the rig does not come back healthy in time. One command per rig at a time.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { RigwiseError, toErrorValue } from '../../../src-shared/api/errors.js';
 import type {
   AuditEntry,
@@ -59,7 +60,10 @@ export class CommandQueue {
   constructor(
     private readonly services: QueueServices,
     private readonly timing: CommandQueueTiming = DEFAULT_TIMING,
-  ) {}
+  ) {
+    // One signal for every command in flight, one per rig at most: a large farm has far more than ten at once.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   /** Queues one change for each rig; returns at once with the commands, whose progress arrives as events. */
   submit(rigIds: readonly RigId[], change: RigChange, actor: string): Command[] {

@@ -113,6 +113,7 @@ export class TelemetryService {
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
     if (this.timer) clearInterval(this.timer);
     this.flush();
+    if (!this.host.running) return this.host.stop(); // never started, or between a crash and its restart
     try {
       await this.host.call('close', null);
     } catch (error) {

@@ -63,6 +63,9 @@ export interface NewDecision {
   at: number;
 }
 
+/** A revert that fails (the device is away, or refuses) is tried again when it answers, this many times in all. */
+const MAX_REVERT_ATTEMPTS = 3;
+
 /** How long a step waits for room under the site cap before the search goes on without it. */
 const MAX_CAP_WAIT_MS = 10 * 60_000;
 
@@ -94,6 +97,9 @@ export class DeviceTuner {
   private pending: { id: string; to: DeviceSetting; sleep: boolean | null; revert: boolean } | null = null;
   private activity = 'Waiting for its first readings';
   private needsRevert = false;
+  private revertAttempts = 0;
+  /** A failed revert is tried again only on a reading taken after it failed: the device answers again. */
+  private revertFailedAt = -Infinity;
   private changed = true;
   /** Since when the next step has been waiting for headroom under the site cap. */
   private waitingSince: number | null = null;
@@ -138,6 +144,7 @@ export class DeviceTuner {
 
   /** Forget a failure (or a finished search) and explore again from the current settings, as a new version. */
   retune(): void {
+    this.revertAttempts = 0;
     this.record.state = 'idle';
     this.record.failure = null;
     this.record.step = null;
@@ -172,7 +179,9 @@ export class DeviceTuner {
       case 'exploring':
         return this.explore(context, space);
       case 'failed':
-        return this.needsRevert ? this.revert(context.now, 'back to the last good settings now that it answers') : null;
+        return this.needsRevert && (this.latest?.t ?? -Infinity) > this.revertFailedAt
+          ? this.revert(context.now, 'back to the last good settings now that it answers')
+          : null;
       case 'tuned':
         return null;
     }
@@ -199,11 +208,17 @@ export class DeviceTuner {
       if (pending.sleep !== null) this.record.asleep = pending.sleep;
       if (!pending.revert) this.record.lastGood = pending.to;
       this.needsRevert = false;
+      this.revertAttempts = 0;
       return null;
     }
     if (pending.revert) {
-      this.record.failure = `${this.record.failure ?? 'A step failed'}; going back to the last good settings failed too: ${message ?? 'no reason given'}`;
-      this.needsRevert = false;
+      // Tried again when it next answers (a lost device), a few times at most (a device that refuses it).
+      this.revertAttempts += 1;
+      this.revertFailedAt = now;
+      this.needsRevert = this.revertAttempts < MAX_REVERT_ATTEMPTS;
+      if (!this.needsRevert) {
+        this.record.failure = `${this.record.failure ?? 'A step failed'} Going back to the last good settings failed too: ${message ?? 'no reason given'}.`;
+      }
       return null;
     }
     this.fail(`moving to ${describeSetting(pending.to)} failed: ${message ?? 'no reason given'}`, now);
@@ -225,6 +240,21 @@ export class DeviceTuner {
     this.pending = { id: decision.id, to, sleep: decision.sleep, revert: false };
     this.activity = reason;
     this.changed = true;
+    return decision;
+  }
+
+  /**
+   * The site is over its cap before this device is tuned: lower it now; its tuning starts again from there (the
+   * settings it was being measured at are no longer where it may run).
+   */
+  shed(to: DeviceSetting, reason: string, now: number): NewDecision | null {
+    const state = this.record.state;
+    if (state === 'tuned' || state === 'failed' || state === 'unsupported' || this.busy) return null;
+    this.record.step = null;
+    this.meter = null;
+    this.setState('idle', reason);
+    const decision = this.decision('power-cap', to, null, reason, now);
+    this.pending = { id: decision.id, to, sleep: null, revert: false };
     return decision;
   }
 
@@ -348,16 +378,19 @@ export class DeviceTuner {
       return null;
     }
     const previous = this.fingerprint;
+    // A version with no point measured yet (its start was interrupted) is replaced, not kept.
+    const kept =
+      previous && previous.points.length === 0 ? this.record.fingerprints.slice(0, -1) : this.record.fingerprints;
     const fingerprint: Fingerprint = {
       rigId: this.record.rigId,
       model: this.record.model,
       knob: space.knob,
-      version: (previous?.version ?? 0) + 1,
+      version: previous && previous.points.length === 0 ? previous.version : (previous?.version ?? 0) + 1,
       updatedAt: context.now,
       stock,
       points: [],
     };
-    this.record.fingerprints = [...this.record.fingerprints, fingerprint].slice(-MAX_FINGERPRINT_VERSIONS);
+    this.record.fingerprints = [...kept, fingerprint].slice(-MAX_FINGERPRINT_VERSIONS);
     this.record.lastGood = stock;
     this.record.failure = null;
     this.record.asleep = latest?.paused ?? false;

@@ -14,11 +14,14 @@ import type {
 import { defaultOptimizerSettings } from '../../../../src-shared/model/optimizer.js';
 import { DeviceTuner, DEFAULT_TUNER_TIMING, type NewDecision, type TunerTiming } from './device-tuner.js';
 import type { OptimizerState } from './device-record.js';
+import { CoolingEstimate } from './cooling.js';
 import type { ObjectiveContext } from './objective.js';
 import type { Observation } from './observation.js';
 import { planSite, type PlanDevice } from './site-plan.js';
 import { searchSpaceFor, sameSetting, type SearchSpace } from './search-space.js';
 import { priceAt } from './time-of-use.js';
+import { describeSetting } from './describe.js';
+import { formatPower } from '../../../../src-shared/units.js';
 import { predictPowerW } from './vf-search.js';
 
 export interface RigInfo {
@@ -53,6 +56,7 @@ interface Device {
   tuner: DeviceTuner;
   info: RigInfo;
   space: SearchSpace | null;
+  cooling: CoolingEstimate;
 }
 
 export class OptimizerCore {
@@ -77,7 +81,14 @@ export class OptimizerCore {
     this.downReserveMs = options.downReserveMs ?? 10 * 60_000;
   }
 
-  configure(settings: OptimizerSettings, limits: OperatorLimits): void {
+  configure(settings: OptimizerSettings, limits: OperatorLimits, now: number): void {
+    const before = this.settings.thermal;
+    for (const device of this.devices.values()) {
+      const id = device.info.id;
+      const was = before.intakeByRig[id] ?? before.defaultIntakeC;
+      const is = settings.thermal.intakeByRig[id] ?? settings.thermal.defaultIntakeC;
+      if (was !== is) device.cooling.reset(now);
+    }
     this.settings = settings;
     this.limits = limits;
     for (const device of this.devices.values()) device.space = this.spaceOf(device.info);
@@ -101,7 +112,7 @@ export class OptimizerCore {
         stored && stored.model === info.model
           ? new DeviceTuner(resumed(stored), info.name)
           : DeviceTuner.fresh(info.id, info.model, info.name);
-      this.devices.set(info.id, { tuner, info, space: this.spaceOf(info) });
+      this.devices.set(info.id, { tuner, info, space: this.spaceOf(info), cooling: new CoolingEstimate() });
     }
     for (const id of [...this.devices.keys()]) {
       if (!seen.has(id)) {
@@ -113,7 +124,18 @@ export class OptimizerCore {
   }
 
   observe(observations: readonly Observation[]): void {
-    for (const observation of observations) this.devices.get(observation.rigId)?.tuner.observe(observation);
+    for (const observation of observations) {
+      const device = this.devices.get(observation.rigId);
+      if (!device) continue;
+      device.tuner.observe(observation);
+      const intakeC = this.intakeOf(device.info.id);
+      device.cooling.observe(observation.t, observation.chipTempC, observation.powerW, intakeC);
+    }
+  }
+
+  private intakeOf(rigId: string): number {
+    const { thermal } = this.settings;
+    return thermal.intakeByRig[rigId] ?? thermal.defaultIntakeC;
   }
 
   outcomes(results: readonly CommandOutcome[], now: number): NewDecision[] {
@@ -171,6 +193,7 @@ export class OptimizerCore {
       }
     }
     this.lastPlan = this.settings.enabled ? this.plan(now, objective, budgetW, decisions) : null;
+    if (this.settings.enabled) this.shedUntuned(now, budgetW, decisions);
     this.lastDecisionMs = performance.now() - started;
     const devices: DeviceTuning[] = [];
     for (const device of this.devices.values()) {
@@ -288,9 +311,8 @@ export class OptimizerCore {
         points,
         canSleep: device.info.capabilities.pauseResume,
         currentIndex: currentIndex >= 0 ? currentIndex : null,
-        chipTempC: latest.chipTempC,
-        powerW: latest.powerW,
-        intakeC: thermal.intakeByRig[device.info.id] ?? thermal.defaultIntakeC,
+        kelvinPerWatt: device.cooling.kelvinPerWatt(),
+        intakeC: this.intakeOf(device.info.id),
       });
     }
     const committedW = this.committedW(now);
@@ -331,6 +353,38 @@ export class OptimizerCore {
     return plan;
   }
 
+  /**
+   * Still over the cap after the plan (devices not tuned yet draw what they drew before Rigwise came): lower each of
+   * them in proportion to its draw, by its power target, or by its clock at the same voltage (always stable).
+   */
+  private shedUntuned(now: number, budgetW: number, decisions: NewDecision[]): void {
+    const excessW = this.committedW(now) - budgetW;
+    if (!(excessW > 0)) return;
+    const candidates = [...this.devices.values()].filter((device) => {
+      const state = device.tuner.record.state;
+      return (
+        device.space !== null &&
+        (state === 'idle' || state === 'baseline' || state === 'exploring') &&
+        !device.tuner.busy &&
+        (this.fresh(device, now)?.powerW ?? 0) > 0
+      );
+    });
+    const totalW = candidates.reduce((sum, device) => sum + (device.tuner.latest?.powerW ?? 0), 0);
+    if (totalW <= 0) return;
+    const factor = Math.max(0, 1 - excessW / totalW);
+    const capW = this.settings.siteCapW ?? 0;
+    for (const device of candidates) {
+      const to = shedSetting(device, factor);
+      if (!to) continue;
+      const reason = `Site cap ${formatPower(capW)}: the site needs ${formatPower(excessW)} less before this device is tuned; lowered to ${describeSetting(to)}, tuning starts again from there`;
+      const decision = device.tuner.shed(to, reason, now);
+      if (!decision) continue;
+      this.expect(device, decision);
+      decisions.push(decision);
+      this.dirty = true;
+    }
+  }
+
   private site(now: number, objective: ObjectiveContext): SiteState {
     const plan = this.lastPlan;
     let measuredPowerW = 0;
@@ -364,6 +418,24 @@ export class OptimizerCore {
       at: now,
     };
   }
+}
+
+function shedSetting(device: Device, factor: number): DeviceSetting | null {
+  const space = device.space;
+  const latest = device.tuner.latest;
+  if (!space || !latest) return null;
+  if (space.knob === 'power-target') {
+    const { min, step } = space.power;
+    const wanted = (latest.powerW ?? 0) * factor;
+    const watts = Math.max(min, min + Math.floor((wanted - min) / step) * step);
+    return watts < (latest.setting.powerTargetW ?? latest.powerW ?? Infinity)
+      ? { frequencyMhz: null, voltageMv: null, powerTargetW: watts }
+      : null;
+  }
+  const { frequencyMhz, voltageMv } = latest.setting;
+  if (frequencyMhz === null || voltageMv === null) return null;
+  const mhz = Math.max(space.frequency.min, Math.floor(frequencyMhz * factor));
+  return mhz < frequencyMhz ? { frequencyMhz: mhz, voltageMv, powerTargetW: null } : null;
 }
 
 /** A stored record as this run resumes it: a step whose command was in flight is asked for again. */

@@ -18,7 +18,7 @@ export interface OptimizerWorkerData {
 
 export interface OptimizerProtocol {
   methods: {
-    configure: { params: { settings: OptimizerSettings; limits: OperatorLimits }; result: null };
+    configure: { params: { settings: OptimizerSettings; limits: OperatorLimits; now: number }; result: null };
     syncRigs: { params: { rigs: RigInfo[] }; result: null };
     /** One planning round: new readings and finished commands in, decisions out. */
     tick: {

@@ -198,7 +198,7 @@ export class OptimizerService {
     const limits = this.services.limits.get();
     if (this.configured !== limits) {
       this.configured = limits;
-      await this.host.call('configure', { settings: this.current, limits });
+      await this.host.call('configure', { settings: this.current, limits, now: this.clock.now() });
     }
     if (this.rigsChanged) {
       this.rigsChanged = false;

@@ -32,8 +32,8 @@ export function optimizerHandlers(
     }
   };
   return {
-    configure: ({ settings, limits }) => {
-      core.configure(settings, limits);
+    configure: ({ settings, limits, now }) => {
+      core.configure(settings, limits, now);
       return null;
     },
     syncRigs: ({ rigs }) => {

@@ -29,13 +29,13 @@ function snap(watts: number, space: PowerSpace): number {
   return Math.min(max, Math.max(min, min + Math.round((watts - min) / step) * step));
 }
 
-/** The top of the sweep: stock for efficiency, else as far as the budget and the range allow. */
+/** The top of the sweep: stock for efficiency, else as far as the budget and the range allow (never under the range). */
 export function sweepTop(input: PowerSearchInput): number {
   const { space, stock, context } = input;
   const stockW = stock.powerTargetW ?? space.power.max;
-  if (context.objective === 'efficiency') return Math.min(stockW, space.power.max);
+  if (context.objective === 'efficiency') return Math.max(space.power.min, Math.min(stockW, space.power.max));
   const budget = context.objective === 'hashrate' ? context.powerBudgetW : null;
-  return Math.min(space.power.max, budget ?? Infinity, space.maxPowerW ?? Infinity);
+  return Math.max(space.power.min, Math.min(space.power.max, budget ?? Infinity, space.maxPowerW ?? Infinity));
 }
 
 export function nextPowerStep(input: PowerSearchInput): DeviceSetting | null {

@@ -16,9 +16,8 @@ export interface PlanDevice {
   canSleep: boolean;
   /** The point it runs at now, if it is one of its points (for the thermal hysteresis). */
   currentIndex: number | null;
-  /** Latest chip temperature and power, for its thermal resistance under today's airflow. */
-  chipTempC: number | null;
-  powerW: number | null;
+  /** Chip temperature rise over intake per watt with the fans near full (cooling.ts); null: not known yet. */
+  kelvinPerWatt: number | null;
   intakeC: number;
 }
 
@@ -63,7 +62,11 @@ function lowestIndex(points: readonly FingerprintPoint[]): number {
 function objectiveChoice(device: PlanDevice, context: ObjectiveContext): PlanChoice {
   const best = bestPoint(device.points, context);
   const index = best ? device.points.indexOf(best) : lowestIndex(device.points);
-  return { index, cause: 'objective', reason: `Best point for ${context.objective}` };
+  const point = device.points[index];
+  const where = point
+    ? `${describeSetting(point.setting)} (${formatPower(point.powerW)}, ${point.hashrateThs.toFixed(2)} TH/s)`
+    : 'its lowest point';
+  return { index, cause: 'objective', reason: `Best point for ${context.objective}: ${where}` };
 }
 
 function timeOfUseChoice(device: PlanDevice, choice: PlanChoice, context: ObjectiveContext): PlanChoice {
@@ -91,19 +94,13 @@ function timeOfUseChoice(device: PlanDevice, choice: PlanChoice, context: Object
       };
 }
 
-/** Kelvin per watt between intake and chip, from its latest reading. */
-function thermalResistance(device: PlanDevice): number | null {
-  if (device.chipTempC === null || device.powerW === null || device.powerW <= 0) return null;
-  return Math.max(0, (device.chipTempC - device.intakeC) / device.powerW);
-}
-
 function applyThermal(input: SiteInput, choices: Map<string, PlanChoice>, targetChipC: number): void {
   const hot = new Set<string>();
   const allowedMax = new Map<string, number>();
   let shortfallThs = 0;
   for (const device of input.devices) {
     const choice = choices.get(device.id);
-    const r = thermalResistance(device);
+    const r = device.kelvinPerWatt;
     if (!choice || choice.index === null || r === null || r === 0) continue;
     const chosen = device.points[choice.index];
     if (!chosen) continue;
@@ -131,13 +128,15 @@ function applyThermal(input: SiteInput, choices: Map<string, PlanChoice>, target
     });
   }
   if (shortfallThs <= 0) return;
-  // Make up the hashrate on cooler devices, the upgrades that cost the fewest watts per TH/s first.
+  // Make up the hashrate on cooler devices, the upgrades that cost the fewest watts per TH/s first, never past the
+  // operator's per-device budget.
+  const budgetW = input.objective.objective === 'hashrate' ? (input.objective.powerBudgetW ?? Infinity) : Infinity;
   const upgrades: { id: string; index: number; dW: number; dH: number }[] = [];
   for (const device of input.devices) {
     const choice = choices.get(device.id);
     if (hot.has(device.id) || !choice || choice.index === null) continue;
     const from = device.points[choice.index];
-    const maxW = allowedMax.get(device.id) ?? Infinity;
+    const maxW = Math.min(allowedMax.get(device.id) ?? Infinity, budgetW);
     if (!from) continue;
     device.points.forEach((point, index) => {
       const dH = point.hashrateThs - from.hashrateThs;

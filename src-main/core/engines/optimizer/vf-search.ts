@@ -133,14 +133,29 @@ function walkUp(input: VfSearchInput, measured: Measured): DeviceSetting | null 
       if (!basis || predictPowerW(basis, next, v) > ceiling) return null;
       const point = measured.at(next, v);
       if (!point) return setting(next, v);
-      if (!point.stable) break;
+      // Before the stability check: a point that failed for heat must end the climb, not be given more voltage.
       if (point.chipTempC !== null && point.chipTempC > input.maxChipTempC - TEMP_HEADROOM_C) return null;
+      if (!point.stable) break;
       f = next;
     }
     if (f === fFloor && v !== stockV) return null; // more voltage bought no clock: stop
     fFloor = f;
   }
   return null;
+}
+
+function lostHashAt(point: FingerprintPoint): boolean {
+  return !point.stable && point.hashLossFraction > 0;
+}
+
+/** Is (f, v) at least as hard on the chip as the setting: as much clock or more on as little voltage or less? */
+function atOrPast(setting: DeviceSetting, frequencyMhz: number, voltageMv: number): boolean {
+  return (
+    setting.frequencyMhz !== null &&
+    setting.voltageMv !== null &&
+    frequencyMhz >= setting.frequencyMhz &&
+    voltageMv <= setting.voltageMv
+  );
 }
 
 /** Half steps of clock (and, for efficiency, of voltage) around the best point, once the walks are done. */
@@ -160,6 +175,8 @@ function refine(input: VfSearchInput, measured: Measured): DeviceSetting | null 
     if (cf < frequency.min || cf > frequency.max || cv < voltage.min || cv > voltage.max) continue;
     if (measured.at(cf, cv)) continue;
     if (predictPowerW(best, cf, cv) > ceiling) continue;
+    // A lower voltage never holds a higher clock: past a point that lost hashrate, the half step would fail too.
+    if (input.points.some((point) => lostHashAt(point) && atOrPast(point.setting, cf, cv))) continue;
     // Only between the best and a neighbour that failed or was never tried: a stable full step already answered it.
     const full = measured.at(
       cf === f ? f : f + (cf > f ? frequency.step : -frequency.step),
