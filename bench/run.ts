@@ -1,7 +1,8 @@
-// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll|history]`: prints each benchmark's figures and its ratio against a
+// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll|history|optimizer]`: prints each benchmark's figures and its ratio against a
 // baseline measured in the same run. Not a test: it asserts nothing, it reports.
 import { parseArgs } from 'node:util';
 import { discoveryBenchmark } from './discovery.bench.js';
+import { optimizerBenchmark } from './optimizer.bench.js';
 import { pollBenchmark } from './poll.bench.js';
 import { scanBenchmark } from './scan.bench.js';
 import { telemetryBenchmark } from './telemetry.bench.js';
@@ -18,8 +19,8 @@ function print(title: string, figures: Record<string, number | string>): void {
 }
 
 const only = values.only;
-if (only !== undefined && !['scan', 'discovery', 'poll', 'history'].includes(only))
-  throw new Error('--only is scan, discovery, poll or history');
+if (only !== undefined && !['scan', 'discovery', 'poll', 'history', 'optimizer'].includes(only))
+  throw new Error('--only is scan, discovery, poll, history or optimizer');
 if (only === undefined || only === 'scan') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
 if (only === undefined || only === 'discovery') {
   print('Discovery: /22 with 200 rigs of every family', await discoveryBenchmark());
@@ -29,4 +30,7 @@ if (only === undefined || only === 'poll') {
 }
 if (only === undefined || only === 'history') {
   for (const [title, figures] of Object.entries(telemetryBenchmark())) print(title, figures);
+}
+if (only === undefined || only === 'optimizer') {
+  for (const [title, figures] of Object.entries(await optimizerBenchmark(seconds))) print(title, figures);
 }

@@ -53,6 +53,9 @@ export async function startDemo(count = 24): Promise<RunningDemo> {
         if (engine.credentials.secretFor(scope, family, kind) === null) engine.credentials.set(scope, kind, secret);
       }
       if (engine.fleet.list().length === 0) engine.discovery.start({ range });
+      // The demo shows the optimizer at work: on, tuning for efficiency (its own data folder; a real farm's is untouched).
+      const optimizer = engine.optimizer.settings();
+      if (!optimizer.enabled) engine.optimizer.updateSettings({ ...optimizer, enabled: true });
     },
     stop: () => farm.stop(),
   };

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const app = await startHeadless({
     host: args.host,
     port: args.port,
-    dataDir: args.dataDir ?? defaultDataDir(),
+    // The demo keeps its own folder: its simulated rigs and its optimizer switched on never reach a real farm's state.
+    dataDir: args.dataDir ?? (args.demo ? path.join(defaultDataDir(), 'demo') : defaultDataDir()),
+    fastTuning: args.fastTuning,
     rendererDir,
     version,
     demoRange: demo?.range ?? null,

@@ -101,3 +101,44 @@ export function formatPercent(share: number | null, digits = 0): string {
   if (share === null || !Number.isFinite(share)) return '—';
   return `${fixed(share * 100, digits)}%`;
 }
+
+/** Core voltage as firmware and tuning guides state it: "1,000 mV". */
+export function formatVoltage(millivolts: number | null): string {
+  if (millivolts === null || !Number.isFinite(millivolts)) return '—';
+  return `${fixed(millivolts, 0)} mV`;
+}
+
+/**
+ * A change as a share with its sign ("+12.5%", "−3.0%", "0.0%"), e.g. an efficiency gain over stock. A true minus
+ * sign, so a column of gains lines up and a loss cannot be mistaken for a dash.
+ */
+export function formatSignedPercent(share: number | null, digits = 1): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  const shown = fixed(Math.abs(share) * 100, digits);
+  // Decided on the rounded figure: a gain that rounds to zero is shown unsigned, never as "+0.0%".
+  if (Number(shown.replace(/,/g, '')) === 0) return `${fixed(0, digits)}%`;
+  return `${share > 0 ? '+' : '−'}${shown}%`;
+}
+
+/** An electricity price with its currency code, per kWh ("0.124 EUR/kWh"): tariffs are quoted to tenths of a cent. */
+export function formatPricePerKwh(price: number | null, currency: string): string {
+  if (price === null || !Number.isFinite(price)) return '—';
+  return `${fixed(price, 3)} ${currency}/kWh`;
+}
+
+const WATTS_PER_KILOWATT = 1000;
+
+/** Site power limits are stated in kW (a 30 kW circuit); the engine keeps whole watts. */
+export function kilowattsToWatts(kilowatts: number): number {
+  return Math.round(kilowatts * WATTS_PER_KILOWATT);
+}
+
+export function wattsToKilowatts(watts: number): number {
+  return watts / WATTS_PER_KILOWATT;
+}
+
+/** A short computation time ("7.4 ms", "120 ms"): the optimizer's decision time per planning round. */
+export function formatMilliseconds(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  return `${fixed(ms, ms < 10 ? 1 : 0)} ms`;
+}

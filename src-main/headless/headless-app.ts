@@ -5,6 +5,7 @@ import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachWebSocket } from '../core/api/ws.js';
 import { createEngine, type Engine } from '../core/engine.js';
+import { FAST_TUNING_TIMING } from '../core/engines/optimizer/device-tuner.js';
 import { allowedHosts, hostAllowed } from './host-check.js';
 import { createStaticHandler } from './static-files.js';
 
@@ -17,6 +18,8 @@ export interface HeadlessOptions {
   version: string;
   demoRange: string | null;
   token?: string | undefined;
+  /** Short optimizer measurements (see FAST_TUNING_TIMING). */
+  fastTuning?: boolean;
 }
 
 export interface HeadlessApp {
@@ -38,6 +41,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessA
       demo: options.demoRange !== null,
       demoRange: options.demoRange,
     },
+    ...(options.fastTuning ? { optimizer: { core: { timing: FAST_TUNING_TIMING } } } : {}),
   });
   // The allowed Host headers need the bound port, known only after listen(): checked through this reference.
   let allowed = new Set<string>();

@@ -1,5 +1,6 @@
 import { ActivityView } from '../features/activity/ActivityView.js';
 import { FleetSection } from '../features/fleet/FleetSection.js';
+import { OptimizerView } from '../features/optimizer/OptimizerView.js';
 import { FleetHistoryPanel } from '../features/history/FleetHistoryPanel.js';
 import { SummaryTiles } from '../features/fleet/SummaryTiles.js';
 import { useFleetRigs } from '../features/fleet/use-fleet-rigs.js';
@@ -26,6 +27,8 @@ function Dashboard() {
         <StorageBanner />
         {page === 'activity' ? (
           <ActivityView />
+        ) : page === 'optimizer' ? (
+          <OptimizerView />
         ) : (
           <>
             <SummaryTiles rigs={rigs} />

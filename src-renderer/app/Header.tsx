@@ -23,9 +23,13 @@ function NavTab({ page, label, children }: { page: Page; label: string; children
   );
 }
 
-/** Fleet and Activity; Activity shows how many changes are on their way to rigs right now. */
+/**
+ * Fleet, Activity and Optimizer. Activity shows how many changes are on their way to rigs right now; Optimizer how
+ * many devices failed a tuning step and wait for the operator.
+ */
 function Nav() {
   const running = useAppStore((state) => countRunning(state.commandsById));
+  const failed = useAppStore((state) => state.optimizerSite?.devicesFailed ?? 0);
   return (
     <nav className="header-nav" aria-label="Views">
       <NavTab page="fleet" label="Fleet" />
@@ -34,6 +38,13 @@ function Nav() {
           <span className="nav-badge" title={`${formatCount(running)} changes in progress`}>
             <span className="spinner" aria-hidden="true" />
             {formatCount(running)}
+          </span>
+        )}
+      </NavTab>
+      <NavTab page="optimizer" label="Optimizer">
+        {failed > 0 && (
+          <span className="nav-badge nav-badge-bad" title={`${formatCount(failed)} devices failed a tuning step`}>
+            {formatCount(failed)}
           </span>
         )}
       </NavTab>

@@ -7,6 +7,7 @@ import type { DiscoverySlice } from './discovery-slice.js';
 import type { FleetSlice } from './fleet-slice.js';
 import type { HistorySlice } from './history-slice.js';
 import type { LimitsSlice } from './limits-slice.js';
+import type { OptimizerSlice } from './optimizer-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
 import type { TelemetrySlice } from './telemetry-slice.js';
 import type { UiSlice } from './ui-slice.js';
@@ -22,7 +23,8 @@ export type AppState = FleetSlice &
   AuditSlice &
   LimitsSlice &
   HistorySlice &
-  TelemetrySlice;
+  TelemetrySlice &
+  OptimizerSlice;
 
 /** A slice sees (and may set) the whole state, so an action can keep related slices consistent in one update. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

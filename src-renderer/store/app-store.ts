@@ -10,6 +10,7 @@ import { createDiscoverySlice } from './discovery-slice.js';
 import { createFleetSlice } from './fleet-slice.js';
 import { createHistorySlice } from './history-slice.js';
 import { createLimitsSlice } from './limits-slice.js';
+import { createOptimizerSlice } from './optimizer-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createTelemetrySlice } from './telemetry-slice.js';
 import { createUiSlice } from './ui-slice.js';
@@ -30,5 +31,6 @@ export function createAppStore(client: EngineClient): AppStore {
     ...createLimitsSlice(client)(...args),
     ...createHistorySlice(client)(...args),
     ...createTelemetrySlice(client)(...args),
+    ...createOptimizerSlice(client)(...args),
   }));
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src-shared/model/index.js';
+import { defaultOptimizerSettings } from '../../src-shared/model/optimizer.js';
 import { makeAuditEntry, makeCapabilities, makeCommand } from '../test-support/control-fixtures.js';
 import { fakeEngine, flushPromises, manualFrames } from '../test-support/fake-engine.js';
 import { makeRig, makeSnapshot } from '../test-support/rig-fixtures.js';
+import { makeDecision, makeDevice, makeFingerprintResult, makeSite } from '../test-support/optimizer-fixtures.js';
 import { createAppStore } from './app-store.js';
 import { startEffects } from './effects.js';
 
@@ -22,7 +24,7 @@ function setup() {
 }
 
 describe('startEffects', () => {
-  it('loads the fleet, settings, app info, scan status, commands, audit log, limits and history status on open', () => {
+  it('loads the fleet, settings, app info, scan status, commands, audit log, limits, history status and optimizer on open', () => {
     const { engine } = setup();
     expect(engine.pendingMethods()).toEqual([]);
     engine.setState('open');
@@ -33,6 +35,8 @@ describe('startEffects', () => {
       'discovery.status',
       'fleet.list',
       'limits.get',
+      'optimizer.settings',
+      'optimizer.status',
       'settings.get',
       'telemetry.status',
     ]);
@@ -236,5 +240,70 @@ describe('startEffects: history', () => {
     engine.setState('closed');
     engine.setState('open');
     expect(engine.pendingParams('telemetry.series')).toHaveLength(1);
+  });
+});
+
+describe('startEffects: optimizer', () => {
+  const status = (devices = [makeDevice()]) => ({ site: makeSite(), devices, decisions: [makeDecision()] });
+
+  it('keeps the status and settings from the sync, and a failure as the optimizer error, not a sync error', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    engine.answer('optimizer.status', status());
+    engine.answer('optimizer.settings', { ...defaultOptimizerSettings(), siteCapW: 30_000 });
+    await flushPromises();
+    expect(store.getState().optimizerLoaded).toBe(true);
+    expect(Object.keys(store.getState().optimizerDevices)).toEqual(['127.0.9.1:4028']);
+    expect(store.getState().optimizerSettings?.siteCapW).toBe(30_000);
+    engine.setState('closed');
+    engine.setState('open');
+    engine.refuse('optimizer.status', { code: 'INTERNAL', message: 'optimizer worker stopped' });
+    engine.answer('optimizer.settings', defaultOptimizerSettings());
+    await flushPromises();
+    expect(store.getState().optimizerError?.code).toBe('INTERNAL');
+    expect(store.getState().syncError).toBeNull();
+  });
+
+  it('batches device and decision events, a decision replaced by id when its outcome arrives', () => {
+    const { engine, store, controlFrames } = setup();
+    engine.emit('optimizer.device', makeDevice({ state: 'exploring', progress: 0.2 }));
+    engine.emit('optimizer.device', makeDevice({ state: 'exploring', progress: 0.6 }));
+    engine.emit('optimizer.decision', makeDecision({ id: 'd1', outcome: 'pending' }));
+    expect(store.getState().optimizerDevices).toEqual({});
+    controlFrames.runFrame();
+    expect(store.getState().optimizerDevices['127.0.9.1:4028']?.progress).toBe(0.6);
+    engine.emit('optimizer.decision', makeDecision({ id: 'd1', outcome: 'applied' }));
+    controlFrames.runFrame();
+    expect(store.getState().optimizerDecisions.map((decision) => decision.outcome)).toEqual(['applied']);
+  });
+
+  it('applies site and settings events at once', () => {
+    const { engine, store } = setup();
+    engine.emit('optimizer.site', makeSite({ measuredPowerW: 31_000 }));
+    engine.emit('optimizer.settings', { ...defaultOptimizerSettings(), enabled: true });
+    expect(store.getState().optimizerSite?.measuredPowerW).toBe(31_000);
+    expect(store.getState().optimizerSettings?.enabled).toBe(true);
+  });
+
+  it("drops a rig's device row when the rig leaves the fleet", async () => {
+    const { engine, store, frames } = setup();
+    engine.setState('open');
+    engine.answer('optimizer.status', status());
+    engine.answer('optimizer.settings', defaultOptimizerSettings());
+    await flushPromises();
+    engine.emit('fleet.rigRemoved', { rigId: '127.0.9.1:4028' });
+    frames.runFrame();
+    expect(store.getState().optimizerDevices).toEqual({});
+  });
+
+  it('fetches the fingerprints on screen again after a reconnect, at the version shown', async () => {
+    const { engine, store } = setup();
+    engine.setState('open');
+    void store.getState().loadFingerprint('127.0.9.1:4028', 2);
+    engine.answer('optimizer.fingerprint', makeFingerprintResult([]));
+    await flushPromises();
+    engine.setState('closed');
+    engine.setState('open');
+    expect(engine.pendingParams('optimizer.fingerprint')).toEqual([{ rigId: '127.0.9.1:4028', version: 2 }]);
   });
 });

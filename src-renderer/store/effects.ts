@@ -1,5 +1,6 @@
 import type { EngineClient } from '../../src-shared/api/index.js';
 import type { AuditEntry, Command, RigId } from '../../src-shared/model/index.js';
+import type { DeviceTuning, OptimizerDecision } from '../../src-shared/model/optimizer.js';
 import type { ConnectionState, EngineConnection } from '../api/connection.js';
 import type { AppStore } from './app-store.js';
 import { AUDIT_PAGE } from './audit-slice.js';
@@ -37,6 +38,8 @@ export function startEffects({
   const fleetChanges = createKeyedBatcher<RigId, FleetChange>((changes) => {
     const state = store.getState();
     state.applyFleetChanges(changes);
+    // The optimizer sends no event when a rig leaves the fleet: its device row goes with the rig.
+    for (const change of changes) if (change.kind === 'removed') state.forgetOptimizerDevice(change.rigId);
     // The same readings grow the live history charts, so a chart ending "now" never re-fetches its whole range.
     state.appendRigSnapshots(changes.flatMap((change) => (change.kind === 'updated' ? [change.rig] : [])));
   }, scheduleFlush);
@@ -47,6 +50,16 @@ export function startEffects({
   );
   const auditEntries = createKeyedBatcher<string, AuditEntry>(
     (entries) => store.getState().receiveAuditEntries(entries),
+    scheduleControlFlush,
+  );
+  // The optimizer's events come in the same bursts as the commands it sends (a planning round that moves 1,000
+  // devices): batched on the same schedule, one update per device and per decision, the latest copy of each.
+  const deviceUpdates = createKeyedBatcher<RigId, DeviceTuning>(
+    (devices) => store.getState().receiveOptimizerDevices(devices),
+    scheduleControlFlush,
+  );
+  const decisionUpdates = createKeyedBatcher<string, OptimizerDecision>(
+    (decisions) => store.getState().receiveOptimizerDecisions(decisions),
     scheduleControlFlush,
   );
   // Each sync gets a number; replies to an older sync (from before a reconnect) are ignored.
@@ -99,6 +112,10 @@ export function startEffects({
       state().receiveLimits(outcome.data);
     });
     void state().loadTelemetryStatus();
+    // Not a sync error when it fails: the Optimizer view says so itself, and the rest of the app works without it.
+    void state().loadOptimizer();
+    // Fingerprints on screen may have new versions the events for which were missed.
+    state().reloadFingerprints();
     // The engine on the other end may have restarted with other drivers, or another window changed a credential.
     state().forgetCapabilities();
     // Live readings sent while away are gone: charts on screen fetch their range again (none are on the first sync).
@@ -121,6 +138,10 @@ export function startEffects({
     client.on('telemetry.fleetPoint', (point) => store.getState().receiveFleetPoint(point)),
     client.on('telemetry.historyEvents', (events) => store.getState().receiveHistoryEvents(events)),
     client.on('telemetry.status', (status) => store.getState().receiveTelemetryStatus(status)),
+    client.on('optimizer.device', (device) => deviceUpdates.push(device.rigId, device)),
+    client.on('optimizer.decision', (decision) => decisionUpdates.push(decision.id, decision)),
+    client.on('optimizer.site', (site) => store.getState().receiveOptimizerSite(site)),
+    client.on('optimizer.settings', (settings) => store.getState().receiveOptimizerSettings(settings)),
     connection.onStateChange(onConnectionState),
   ];
   onConnectionState(connection.getState());
@@ -130,6 +151,8 @@ export function startEffects({
     fleetChanges.dispose();
     commandUpdates.dispose();
     auditEntries.dispose();
+    deviceUpdates.dispose();
+    decisionUpdates.dispose();
     syncGeneration += 1;
   };
 }

@@ -5,8 +5,8 @@ import { DEFAULT_DIRECTION } from './fleet-selectors.js';
 import type { FleetSort, SortKey, StatusFilter } from './fleet-selectors.js';
 
 export type OpenPanel = 'rig' | 'settings' | null;
-/** The main area: the fleet dashboard or the Activity (audit log) view. */
-export type Page = 'fleet' | 'activity';
+/** The main area: the fleet dashboard, the Activity (audit log) view or the Optimizer view. */
+export type Page = 'fleet' | 'activity' | 'optimizer';
 
 export const NO_CHECKED_RIGS: ReadonlySet<RigId> = new Set();
 

@@ -1,6 +1,11 @@
 import type { AuditEntry, CommandState, CredentialKind } from '../../src-shared/model/index.js';
-import { formatFrequency, formatHashrate, formatPower, formatTemperature } from '../../src-shared/units.js';
-import { formatVoltage } from './format-control.js';
+import {
+  formatFrequency,
+  formatHashrate,
+  formatPower,
+  formatTemperature,
+  formatVoltage,
+} from '../../src-shared/units.js';
 import { formatCount } from './format-plain.js';
 
 // Commands and audit entries carry the change as a plain record (pool passwords already replaced by the engine), and

@@ -29,15 +29,15 @@ export const OptimizerSettingsSchema = z
       .object({
         /** Shift load away from hot spots, holding the site's total hashrate. */
         enabled: z.boolean().default(false),
-        /** Chip temperature to keep each device under; below the operator's safety limit. */
-        targetChipC: z.number().min(30).max(120).default(75),
+        /** Chip temperature to keep each device under: above where healthy chips run (65-80 °C), below the safety limit. */
+        targetChipC: z.number().min(30).max(120).default(85),
         /** Intake (ambient) air temperature where no per-rig figure is given. */
         defaultIntakeC: z.number().min(-40).max(70).default(25),
         /** Measured intake temperature per rig (a sensor, or the operator's reading of the hot aisle). */
         intakeByRig: z.record(RigIdSchema, z.number().min(-40).max(70)).default({}),
       })
       .strict()
-      .default({ enabled: false, targetChipC: 75, defaultIntakeC: 25, intakeByRig: {} }),
+      .default({ enabled: false, targetChipC: 85, defaultIntakeC: 25, intakeByRig: {} }),
     /** Electricity: a flat price, or a time-of-use tariff when set. Per kWh, in the tariff's currency. */
     flatPricePerKwh: z.number().min(0).max(100).default(0.08),
     tariff: TariffSchema.nullable().default(null),

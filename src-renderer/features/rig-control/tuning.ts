@@ -1,6 +1,5 @@
 import type { Capabilities, ControlState, OperatorLimits, RigChange } from '../../../src-shared/model/index.js';
-import { formatFrequency, formatPower } from '../../../src-shared/units.js';
-import { formatVoltage } from '../../ui/format-control.js';
+import { formatFrequency, formatPower, formatVoltage } from '../../../src-shared/units.js';
 import { formatCount, formatPlainNumber } from '../../ui/format-plain.js';
 
 export type TuningKind = 'powerTarget' | 'frequency' | 'voltage' | 'threads';

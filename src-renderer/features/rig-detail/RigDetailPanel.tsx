@@ -11,6 +11,7 @@ import { FansList } from './FansList.js';
 import { HashboardTable } from './HashboardTable.js';
 import { PoolsTable } from './PoolsTable.js';
 import { RigControl } from '../rig-control/RigControl.js';
+import { TuningSection } from '../tuning/TuningSection.js';
 import { RigActions } from './RigActions.js';
 import { RigFigures } from './RigFigures.js';
 import { RigIdentityList } from './RigIdentityList.js';
@@ -79,6 +80,8 @@ function RigDetail({ rig }: { rig: Rig }) {
       <Section title="Control">
         <RigControl rig={rig} nowMs={nowMs} />
       </Section>
+      {/* Renders nothing for a rig the optimizer does not know. */}
+      <TuningSection rigId={rig.id} />
       <Section title="Hashboards">
         <HashboardTable boards={snapshot?.boards ?? []} />
       </Section>

@@ -39,6 +39,16 @@ export const DEFAULT_TUNER_TIMING: TunerTiming = {
   lostAfterMs: 60_000,
 };
 
+/**
+ * Seconds, not minutes, per step: for the demo farm (which should be seen tuning itself) and e2e tests. The points
+ * are noisier (fewer readings, chips not fully settled); never the default for a real farm.
+ */
+export const FAST_TUNING_TIMING: TunerTiming = {
+  frequencyVoltage: { settleMs: 8_000, measureMs: 12_000, minSamples: 3 },
+  powerTarget: { settleMs: 20_000, measureMs: 12_000, minSamples: 3 },
+  lostAfterMs: 30_000,
+};
+
 export interface TunerContext {
   now: number;
   /** The optimizer is on and this device is not excluded. */
@@ -71,6 +81,17 @@ const MAX_CAP_WAIT_MS = 10 * 60_000;
 
 /** Rough count of points an exploration takes, for the progress bar. */
 const EXPECTED_POINTS = { 'frequency-voltage': 12, 'power-target': 10 } as const;
+
+/**
+ * The efficiency recorded for a point that hashed nothing. Infinity would be the honest figure, but it neither survives
+ * JSON (the state file) nor passes the contract's schema (the fingerprint and status results); such a point is never
+ * stable, so it is never chosen.
+ */
+const NO_EFFICIENCY = 0;
+
+function efficiencyOf(powerW: number, hashrateThs: number): number {
+  return hashrateThs > 0 ? powerW / hashrateThs : NO_EFFICIENCY;
+}
 
 function performance(point: { hashrateThs: number; powerW: number; efficiencyJPerTh: number }): Performance {
   return { hashrateThs: point.hashrateThs, powerW: point.powerW, efficiencyJPerTh: point.efficiencyJPerTh };
@@ -301,7 +322,7 @@ export class DeviceTuner {
       stock: stock ? performance(stock) : null,
       now: nowPerformance,
       efficiencyGainPct:
-        stock && reference && reference !== stock
+        stock && reference && reference !== stock && stock.efficiencyJPerTh > 0
           ? Math.round((stock.efficiencyJPerTh / reference.efficiencyJPerTh - 1) * 1000) / 10
           : null,
       fingerprintVersion: fingerprint?.version ?? null,
@@ -468,7 +489,7 @@ export class DeviceTuner {
       setting,
       hashrateThs: measured.hashrateThs,
       powerW: measured.powerW,
-      efficiencyJPerTh: measured.hashrateThs > 0 ? measured.powerW / measured.hashrateThs : Infinity,
+      efficiencyJPerTh: efficiencyOf(measured.powerW, measured.hashrateThs),
       hashLossFraction: verdict.hashLossFraction,
       chipTempC: measured.chipTempC,
       hwErrorsPerMin: measured.hwErrorsPerMin,
@@ -489,8 +510,10 @@ export class DeviceTuner {
     fingerprint.points.push({
       setting,
       hashrateThs: 0,
-      powerW: 0,
-      efficiencyJPerTh: Infinity,
+      // What it drew when it went over: the search and the planner scale power from it, and a device with no stable
+      // point is left at the least power tried.
+      powerW: this.latest?.powerW ?? 0,
+      efficiencyJPerTh: NO_EFFICIENCY,
       hashLossFraction: 0,
       chipTempC: this.latest?.chipTempC ?? null,
       hwErrorsPerMin: null,
@@ -519,7 +542,10 @@ export class DeviceTuner {
     const stock = fingerprint.points[0];
     const target = best.setting;
     const edge = this.nearestFailure(fingerprint, best);
-    const gain = stock && best !== stock ? `: ${describeGain(stock, best)} against its starting settings` : '';
+    const gain =
+      stock && best !== stock && stock.efficiencyJPerTh > 0
+        ? `: ${describeGain(stock, best)} against its starting settings`
+        : '';
     const reason = `Tuned for ${context.objective.objective} at ${describeSetting(target)}${gain}${edge}`;
     this.setState('tuned', reason);
     if (sameSetting(this.currentSetting, target)) {

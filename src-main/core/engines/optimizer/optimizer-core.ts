@@ -72,6 +72,7 @@ export class OptimizerCore {
   private readonly downReserveMs: number;
   private lastDecisionMs: number | null = null;
   private lastPlan: { plannedPowerW: number; plannedHashrateThs: number } | null = null;
+  private readonly decisionOwners = new Map<string, string>();
   private dirty = false;
 
   constructor(state: OptimizerState | null, options: CoreOptions = {}) {
@@ -117,6 +118,7 @@ export class OptimizerCore {
     for (const id of [...this.devices.keys()]) {
       if (!seen.has(id)) {
         this.devices.delete(id);
+        for (const [decisionId, owner] of this.decisionOwners) if (owner === id) this.decisionOwners.delete(decisionId);
         this.expectedW.delete(id);
         this.dirty = true;
       }
@@ -141,16 +143,23 @@ export class OptimizerCore {
   outcomes(results: readonly CommandOutcome[], now: number): NewDecision[] {
     const follow: NewDecision[] = [];
     for (const result of results) {
-      for (const device of this.devices.values()) {
-        const next = device.tuner.outcome(result.decisionId, result.ok, result.message, now);
-        if (next) {
-          this.expect(device, next);
-          follow.push(next);
-        }
+      const rigId = this.decisionOwners.get(result.decisionId);
+      this.decisionOwners.delete(result.decisionId);
+      const device = rigId === undefined ? undefined : this.devices.get(rigId);
+      const next = device?.tuner.outcome(result.decisionId, result.ok, result.message, now);
+      if (device && next) {
+        this.expect(device, next);
+        follow.push(next);
       }
     }
-    this.dirty = true;
+    this.own(follow);
+    if (results.length > 0) this.dirty = true;
     return follow;
+  }
+
+  /** Which device each decision in flight belongs to, so its outcome finds it at once. */
+  private own(decisions: readonly NewDecision[]): void {
+    for (const decision of decisions) this.decisionOwners.set(decision.id, decision.rigId);
   }
 
   retune(rigIds: readonly string[]): void {
@@ -194,6 +203,7 @@ export class OptimizerCore {
     }
     this.lastPlan = this.settings.enabled ? this.plan(now, objective, budgetW, decisions) : null;
     if (this.settings.enabled) this.shedUntuned(now, budgetW, decisions);
+    this.own(decisions);
     this.lastDecisionMs = performance.now() - started;
     const devices: DeviceTuning[] = [];
     for (const device of this.devices.values()) {

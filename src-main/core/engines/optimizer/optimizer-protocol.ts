@@ -20,9 +20,11 @@ export interface OptimizerProtocol {
   methods: {
     configure: { params: { settings: OptimizerSettings; limits: OperatorLimits; now: number }; result: null };
     syncRigs: { params: { rigs: RigInfo[] }; result: null };
-    /** One planning round: new readings and finished commands in, decisions out. */
+    /** Readings as they arrive, a second's worth at a time (cheaper for the main thread than one large batch). */
+    observe: { params: { observations: Observation[] }; result: null };
+    /** One planning round: finished commands in, decisions out. */
     tick: {
-      params: { now: number; observations: Observation[]; outcomes: CommandOutcome[] };
+      params: { now: number; outcomes: CommandOutcome[] };
       result: TickResult & { decisionMs: number };
     };
     status: { params: { now: number }; result: { site: SiteState; devices: DeviceTuning[] } };

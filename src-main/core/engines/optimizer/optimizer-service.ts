@@ -52,6 +52,7 @@ interface Flight {
 }
 
 const KEPT_DECISIONS = 200;
+const OBSERVE_EVERY_MS = 1000;
 const TERMINAL = new Set<Command['state']>(['applied', 'refused', 'failed', 'rolled-back']);
 export const OPTIMIZER_ACTOR = 'optimizer';
 
@@ -76,6 +77,7 @@ export class OptimizerService {
   private readonly flights = new Map<string, Flight>();
   private ticking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private observeTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastProblem: string | null = null;
 
@@ -132,6 +134,8 @@ export class OptimizerService {
         this.tick().catch((error: unknown) => console.error('[optimizer] planning round failed:', error));
       }, interval);
       this.timer.unref();
+      this.observeTimer = setInterval(() => this.sendObservations(), OBSERVE_EVERY_MS);
+      this.observeTimer.unref();
     }
   }
 
@@ -139,7 +143,9 @@ export class OptimizerService {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.timer) clearInterval(this.timer);
+    if (this.observeTimer) clearInterval(this.observeTimer);
     this.timer = null;
+    this.observeTimer = null;
     await this.ticking?.catch(() => undefined);
     await this.host.call('save', {}).catch(() => undefined);
     await this.host.stop();
@@ -215,18 +221,24 @@ export class OptimizerService {
     }));
   }
 
+  /** Hands the readings gathered so far to the worker; a worker that is restarting misses them (newer ones follow). */
+  private sendObservations(): void {
+    if (this.observations.length === 0) return;
+    if (this.host.running) this.host.post('observe', { observations: this.observations });
+    this.observations = [];
+  }
+
   private async runTick(): Promise<void> {
     await this.configure();
-    const observations = this.observations;
+    this.sendObservations();
     const outcomes = this.outcomes;
-    this.observations = [];
     this.outcomes = [];
     const now = this.clock.now();
     let result;
     try {
-      result = await this.host.call('tick', { now, observations, outcomes });
+      result = await this.host.call('tick', { now, outcomes });
     } catch (error) {
-      // The worker is restarting: keep the outcomes (they must reach it); readings are replaced by newer ones.
+      // The worker is restarting: keep the outcomes (they must reach it).
       this.outcomes = [...outcomes, ...this.outcomes];
       throw error;
     }

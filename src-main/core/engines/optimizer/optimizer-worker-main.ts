@@ -40,9 +40,12 @@ export function optimizerHandlers(
       core.syncRigs(rigs);
       return null;
     },
-    tick: ({ now, observations, outcomes }) => {
-      const started = performance.now();
+    observe: ({ observations }) => {
       core.observe(observations);
+      return null;
+    },
+    tick: ({ now, outcomes }) => {
+      const started = performance.now();
       const follow = core.outcomes(outcomes, now);
       const result = core.tick(now);
       const decisionMs = performance.now() - started;

@@ -130,22 +130,30 @@ export function planUnderCap(devices: readonly CapDevice[], capW: number): CapPl
     usedW += step.dW;
     choice.set(step.id, step.to);
   }
-  // Fill: what the hull steps left unspent may still buy an upgrade to a point off the hull.
-  for (;;) {
-    let best: { id: string; index: number; dW: number; dH: number } | null = null;
+  // Fill: what the hull steps left unspent may still buy an upgrade to a point off the hull. In passes: each pass
+  // takes every device's best upgrade that fits what is left, largest gain first, one per device; a pass that buys
+  // nothing ends it (usually the first or second).
+  for (let bought = true; bought;) {
+    bought = false;
+    const offers: { id: string; index: number; dW: number; dH: number }[] = [];
     for (const device of devices) {
       const current = device.points[choice.get(device.id) ?? 0];
       if (!current) continue;
+      let best: { id: string; index: number; dW: number; dH: number } | null = null;
       device.points.forEach((point, index) => {
         const dW = point.powerW - current.powerW;
         const dH = point.hashrateThs - current.hashrateThs;
         if (dH > 0 && usedW + dW <= capW && (best === null || dH > best.dH)) best = { id: device.id, index, dW, dH };
       });
+      if (best) offers.push(best);
     }
-    if (best === null) break;
-    const chosen: { id: string; index: number; dW: number } = best;
-    choice.set(chosen.id, chosen.index);
-    usedW += chosen.dW;
+    offers.sort((a, b) => b.dH - a.dH);
+    for (const offer of offers) {
+      if (usedW + offer.dW > capW) continue;
+      choice.set(offer.id, offer.index);
+      usedW += offer.dW;
+      bought = true;
+    }
   }
   const sums = totals(devices, choice);
   return { choice, totalPowerW: sums.powerW, totalHashrateThs: sums.hashrateThs, feasible: true };

@@ -75,7 +75,12 @@ describe('nextPowerStep: the top of the sweep', () => {
   it("is the device's budget for hashrate (its range without one), and the first step goes there", () => {
     const withBudget = objective({ objective: 'hashrate', powerBudgetW: 2800 });
     expect(sweepTop({ space: SPACE, stock: target(2000), points: [], context: withBudget })).toBe(2800);
-    const first = nextPowerStep({ space: SPACE, stock: target(2000), points: [curve(2000)(2000)], context: withBudget });
+    const first = nextPowerStep({
+      space: SPACE,
+      stock: target(2000),
+      points: [curve(2000)(2000)],
+      context: withBudget,
+    });
     expect(first).toEqual(target(2800));
     const { points } = walk(curve(2000), withBudget, { stock: target(2000) });
     expect(Math.max(...points.map((p) => p.setting.powerTargetW ?? 0))).toBe(2800);

@@ -104,12 +104,15 @@ function applyThermal(input: SiteInput, choices: Map<string, PlanChoice>, target
     if (!choice || choice.index === null || r === null || r === 0) continue;
     const chosen = device.points[choice.index];
     if (!chosen) continue;
-    const limitC =
-      device.currentIndex !== null && (device.points[device.currentIndex]?.powerW ?? 0) < chosen.powerW
-        ? targetChipC - THERMAL_HYSTERESIS_C
-        : targetChipC;
-    const maxW = (limitC - device.intakeC) / r;
-    allowedMax.set(device.id, (targetChipC - device.intakeC) / r);
+    // Going back up above where it runs now needs the hysteresis margin; staying at or below it needs only the target
+    // (otherwise a device derated to just under the target would be stepped down again on the next round).
+    const targetW = (targetChipC - device.intakeC) / r;
+    const currentW = device.currentIndex === null ? null : (device.points[device.currentIndex]?.powerW ?? null);
+    const maxW =
+      currentW !== null && currentW < chosen.powerW
+        ? Math.min(targetW, Math.max(currentW, (targetChipC - THERMAL_HYSTERESIS_C - device.intakeC) / r))
+        : targetW;
+    allowedMax.set(device.id, targetW);
     if (chosen.powerW <= maxW) continue;
     let index = lowestIndex(device.points);
     device.points.forEach((point, i) => {

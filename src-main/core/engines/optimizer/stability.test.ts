@@ -14,24 +14,42 @@ describe('judgePoint: hashrate lost to errors (clock and voltage)', () => {
   const stock = point(vf(500, 1200), { hashrateThs: 0.5, powerW: 15 });
 
   it('compares hashrate per MHz, so a lower clock with proportionally less hashrate is stable', () => {
-    const verdict = judgePoint(vf(450, 1100), measured({ hashrateThs: 0.45, powerW: 12 }), stock, 'frequency-voltage', RULES);
+    const verdict = judgePoint(
+      vf(450, 1100),
+      measured({ hashrateThs: 0.45, powerW: 12 }),
+      stock,
+      'frequency-voltage',
+      RULES,
+    );
     expect(verdict).toEqual({ stable: true, hashLossFraction: 0, instability: null });
   });
 
   it('calls a point unstable once it loses more than the allowed share per MHz', () => {
-    const lossy = judgePoint(vf(450, 1050), measured({ hashrateThs: 0.44, powerW: 11 }), stock, 'frequency-voltage', RULES);
+    const lossy = judgePoint(
+      vf(450, 1050),
+      measured({ hashrateThs: 0.44, powerW: 11 }),
+      stock,
+      'frequency-voltage',
+      RULES,
+    );
     expect(lossy.stable).toBe(false);
     expect(lossy.hashLossFraction).toBeCloseTo(1 - 0.44 / 0.45, 6);
     expect(lossy.instability).toBe('2.2% of the hashrate lost to errors');
-    const slight = judgePoint(vf(450, 1080), measured({ hashrateThs: 0.445, powerW: 11.5 }), stock, 'frequency-voltage', RULES);
+    const slight = judgePoint(
+      vf(450, 1080),
+      measured({ hashrateThs: 0.445, powerW: 11.5 }),
+      stock,
+      'frequency-voltage',
+      RULES,
+    );
     expect(slight.stable).toBe(true);
     expect(slight.hashLossFraction).toBeCloseTo(1 - 0.445 / 0.45, 6);
   });
 
   it('takes the first point (no reference yet) as stable unless it runs too hot', () => {
-    expect(judgePoint(vf(500, 1200), measured({ hashrateThs: 0.2, powerW: 15 }), null, 'frequency-voltage', RULES).stable).toBe(
-      true,
-    );
+    expect(
+      judgePoint(vf(500, 1200), measured({ hashrateThs: 0.2, powerW: 15 }), null, 'frequency-voltage', RULES).stable,
+    ).toBe(true);
   });
 });
 
@@ -75,7 +93,13 @@ describe('judgePoint: temperature and hardware errors', () => {
 
   it('calls a point unstable when hardware errors rise past four times the reference rate', () => {
     const errors = (hwErrorsPerMin: number) =>
-      judgePoint(vf(500, 1150), measured({ hashrateThs: 0.5, powerW: 14, hwErrorsPerMin }), stock, 'frequency-voltage', RULES);
+      judgePoint(
+        vf(500, 1150),
+        measured({ hashrateThs: 0.5, powerW: 14, hwErrorsPerMin }),
+        stock,
+        'frequency-voltage',
+        RULES,
+      );
     expect(errors(3.9).stable).toBe(true);
     expect(errors(4.5)).toMatchObject({ stable: false, instability: 'hardware errors rose from 1.0 to 4.5 a minute' });
   });
@@ -83,8 +107,13 @@ describe('judgePoint: temperature and hardware errors', () => {
   it('allows two more errors a minute over a reference of none, and ignores a firmware that does not count them', () => {
     const clean = point(vf(500, 1200), { hashrateThs: 0.5, powerW: 15, hwErrorsPerMin: 0 });
     const errors = (hwErrorsPerMin: number | null) =>
-      judgePoint(vf(500, 1150), measured({ hashrateThs: 0.5, powerW: 14, hwErrorsPerMin }), clean, 'frequency-voltage', RULES)
-        .stable;
+      judgePoint(
+        vf(500, 1150),
+        measured({ hashrateThs: 0.5, powerW: 14, hwErrorsPerMin }),
+        clean,
+        'frequency-voltage',
+        RULES,
+      ).stable;
     expect(errors(1.5)).toBe(true);
     expect(errors(2.5)).toBe(false);
     expect(errors(null)).toBe(true);
