@@ -6,7 +6,17 @@ import globals from 'globals';
 // Type-aware rules catch the bugs that matter in an app that talks to hardware: forgotten promises, `any` leaking in
 // from a rig's reply, a switch that silently ignores a new status. Import boundaries keep the design card honest.
 export default tseslint.config(
-  { ignores: ['dist-renderer/**', 'dist-main/**', 'build/**', 'release/**', 'test-results/**', 'node_modules/**', '.scratch/**'] },
+  {
+    ignores: [
+      'dist-renderer/**',
+      'dist-main/**',
+      'build/**',
+      'release/**',
+      'test-results/**',
+      'node_modules/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -13,12 +13,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}): Promise<RunningServer> {
+export async function startServer(
+  settings: Record<string, unknown> = {},
+  extraArgs: readonly string[] = [],
+): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rigwise-e2e-'));
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist-main/src-main/server.js', '--port', '0', '--data-dir', dataDir],
+    ['dist-main/src-main/server.js', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

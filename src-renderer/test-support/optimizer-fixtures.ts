@@ -42,6 +42,7 @@ export function makeDevice(overrides: Partial<DeviceTuning> = {}): DeviceTuning 
     now: { hashrateThs: 1.25, powerW: 16.5, efficiencyJPerTh: 13.2 },
     efficiencyGainPct: 12,
     fingerprintVersion: 3,
+    fingerprintPoints: 9,
     failure: null,
     updatedAt: AT,
     ...overrides,

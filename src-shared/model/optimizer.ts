@@ -146,6 +146,8 @@ export const DeviceTuningSchema = z.object({
   /** Efficiency gain of the chosen point over stock, in percent (positive: fewer J per TH). */
   efficiencyGainPct: z.number().nullable(),
   fingerprintVersion: z.number().int().nullable(),
+  /** Points measured in that version: when it changes, a chart of the fingerprint is out of date. */
+  fingerprintPoints: z.number().int().min(0),
   failure: z.string().nullable(),
   updatedAt: z.number(),
 });

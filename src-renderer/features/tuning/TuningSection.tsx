@@ -42,7 +42,7 @@ function VersionPicker({
 }
 
 function Fingerprint({ device }: { device: DeviceTuning }) {
-  const { entry, picked, pick } = useFingerprint(device.rigId, device.fingerprintVersion);
+  const { entry, picked, pick } = useFingerprint(device.rigId, device.fingerprintVersion, device.fingerprintPoints);
   const result = entry?.result ?? null;
   if (entry === undefined || (result === null && entry.state === 'loading')) {
     return (

@@ -326,6 +326,7 @@ export class DeviceTuner {
           ? Math.round((stock.efficiencyJPerTh / reference.efficiencyJPerTh - 1) * 1000) / 10
           : null,
       fingerprintVersion: fingerprint?.version ?? null,
+      fingerprintPoints: fingerprint?.points.length ?? 0,
       failure: this.record.failure,
       updatedAt: context.now,
     };

@@ -326,6 +326,11 @@ export class OptimizerCore {
       });
     }
     const committedW = this.committedW(now);
+    // Devices the plan cannot move still hash: the site's planned total counts what they do now.
+    let fixedHashrateThs = 0;
+    for (const device of this.devices.values()) {
+      if (!byId.has(device.info.id)) fixedHashrateThs += this.fresh(device, now)?.hashrateThs ?? 0;
+    }
     const plan = planSite({
       devices: planDevices,
       fixedPowerW: Math.max(0, committedW - plannedDrawW),
@@ -360,7 +365,7 @@ export class OptimizerCore {
       headroomW -= Math.max(0, move.deltaW);
       this.dirty = true;
     }
-    return plan;
+    return { ...plan, plannedHashrateThs: plan.plannedHashrateThs + fixedHashrateThs };
   }
 
   /**
