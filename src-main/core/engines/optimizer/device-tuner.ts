@@ -124,6 +124,12 @@ export class DeviceTuner {
   private changed = true;
   /** Since when the next step has been waiting for headroom under the site cap. */
   private waitingSince: number | null = null;
+  private plannableMemo: {
+    fingerprint: Fingerprint | null;
+    count: number;
+    space: SearchSpace;
+    points: readonly FingerprintPoint[];
+  } | null = null;
 
   constructor(
     readonly record: DeviceRecord,
@@ -280,9 +286,18 @@ export class DeviceTuner {
   }
 
   /** The points the planner may choose from: stable, and inside the operator's current limits. */
-  plannable(space: SearchSpace | null): FingerprintPoint[] {
+  plannable(space: SearchSpace | null): readonly FingerprintPoint[] {
     if (this.record.state !== 'tuned' || !space) return [];
-    return (this.fingerprint?.points ?? []).filter((point) => point.stable && withinSpace(point.setting, space));
+    const fingerprint = this.fingerprint;
+    const points = fingerprint?.points ?? [];
+    // The same list object while nothing changed, so the planner's per-list caches (hulls) hold across rounds.
+    const memo = this.plannableMemo;
+    if (memo && memo.fingerprint === fingerprint && memo.count === points.length && memo.space === space) {
+      return memo.points;
+    }
+    const result = points.filter((point) => point.stable && withinSpace(point.setting, space));
+    this.plannableMemo = { fingerprint, count: points.length, space, points: result };
+    return result;
   }
 
   view(context: { now: number; objective: ObjectiveContext }): DeviceTuning {

@@ -357,7 +357,7 @@ export class OptimizerCore {
       if (move.deltaW > 0 && (fallsInFlight || move.deltaW > headroomW)) continue;
       const to = move.point?.setting ?? move.device.tuner.record.lastGood;
       if (!to) continue;
-      const decision = move.device.tuner.moveTo(to, move.point === null, move.choice.cause, move.choice.reason, now);
+      const decision = move.device.tuner.moveTo(to, move.point === null, move.choice.cause, move.choice.reason(), now);
       if (!decision) continue;
       this.expect(move.device, decision);
       decisions.push(decision);

@@ -13,6 +13,20 @@ export interface CapDevice {
   id: string;
   /** The points the device may run at; the lowest-power one is where it goes when the cap is tight (sleep, or min). */
   points: readonly OperatingPoint[];
+  /** Points above this power are not for this plan (the device may only come down); none: all of them. */
+  maxPowerW?: number;
+}
+
+/** Hulls of point lists the planner saw before: a device's points rarely change between planning rounds. */
+const hullCache = new WeakMap<readonly OperatingPoint[], number[]>();
+
+function cachedHull(points: readonly OperatingPoint[]): number[] {
+  let hull = hullCache.get(points);
+  if (!hull) {
+    hull = concaveHull(points);
+    hullCache.set(points, hull);
+  }
+  return hull;
 }
 
 export interface CapPlan {
@@ -91,7 +105,9 @@ export function planUnderCap(devices: readonly CapDevice[], capW: number): CapPl
   const hulls = new Map<string, number[]>();
   let usedW = 0;
   for (const device of devices) {
-    const hull = concaveHull(device.points);
+    // The hull of all its points, cut at its ceiling: a point the cut leaves out is still offered by the fill pass.
+    const maxW = device.maxPowerW ?? Infinity;
+    const hull = cachedHull(device.points).filter((index, i) => i === 0 || (device.points[index]?.powerW ?? 0) <= maxW);
     hulls.set(device.id, hull);
     const start = hull[0] ?? 0;
     choice.set(device.id, start);
@@ -143,6 +159,7 @@ export function planUnderCap(devices: readonly CapDevice[], capW: number): CapPl
       device.points.forEach((point, index) => {
         const dW = point.powerW - current.powerW;
         const dH = point.hashrateThs - current.hashrateThs;
+        if (point.powerW > (device.maxPowerW ?? Infinity)) return;
         if (dH > 0 && usedW + dW <= capW && (best === null || dH > best.dH)) best = { id: device.id, index, dW, dH };
       });
       if (best) offers.push(best);

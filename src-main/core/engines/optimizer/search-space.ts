@@ -61,12 +61,21 @@ export function settingKey(setting: DeviceSetting): string {
 }
 
 export function sameSetting(a: DeviceSetting | null, b: DeviceSetting | null): boolean {
-  return a !== null && b !== null && settingKey(a) === settingKey(b);
+  return (
+    a !== null &&
+    b !== null &&
+    a.frequencyMhz === b.frequencyMhz &&
+    a.voltageMv === b.voltageMv &&
+    a.powerTargetW === b.powerTargetW
+  );
 }
 
 /** Is the setting inside the space (the operator's limits may have narrowed since it was measured)? */
+function inside(value: number | null, span: Span): boolean {
+  return value !== null && value >= span.min && value <= span.max;
+}
+
 export function withinSpace(setting: DeviceSetting, space: SearchSpace): boolean {
-  const inside = (value: number | null, span: Span) => value !== null && value >= span.min && value <= span.max;
   return space.knob === 'frequency-voltage'
     ? inside(setting.frequencyMhz, space.frequency) && inside(setting.voltageMv, space.voltage)
     : inside(setting.powerTargetW, space.power);

@@ -37,7 +37,8 @@ export interface PlanChoice {
   /** Index into the device's points, or null: asleep. */
   index: number | null;
   cause: DecisionCause;
-  reason: string;
+  /** Worded only for the devices that actually move: a thousand reasons a round would cost more than the plan. */
+  reason: () => string;
 }
 
 export interface SitePlan {
@@ -63,10 +64,11 @@ function objectiveChoice(device: PlanDevice, context: ObjectiveContext): PlanCho
   const best = bestPoint(device.points, context);
   const index = best ? device.points.indexOf(best) : lowestIndex(device.points);
   const point = device.points[index];
-  const where = point
-    ? `${describeSetting(point.setting)} (${formatPower(point.powerW)}, ${point.hashrateThs.toFixed(2)} TH/s)`
-    : 'its lowest point';
-  return { index, cause: 'objective', reason: `Best point for ${context.objective}: ${where}` };
+  const where = () =>
+    point
+      ? `${describeSetting(point.setting)} (${formatPower(point.powerW)}, ${point.hashrateThs.toFixed(2)} TH/s)`
+      : 'its lowest point';
+  return { index, cause: 'objective', reason: () => `Best point for ${context.objective}: ${where()}` };
 }
 
 function timeOfUseChoice(device: PlanDevice, choice: PlanChoice, context: ObjectiveContext): PlanChoice {
@@ -79,18 +81,19 @@ function timeOfUseChoice(device: PlanDevice, choice: PlanChoice, context: Object
     return {
       index: pick.index,
       cause: 'time-of-use',
-      reason: `Power at ${price}: ${point ? describeSetting(point.setting) : 'a lower point'} still pays (${pick.profitPerHour.toFixed(3)}/h), its usual point would lose money`,
+      reason: () =>
+        `Power at ${price}: ${point ? describeSetting(point.setting) : 'a lower point'} still pays (${pick.profitPerHour.toFixed(3)}/h), its usual point would lose money`,
     };
   }
   const revenue = current.hashrateThs * context.revenuePerThHour;
   const cost = (current.powerW / 1000) * context.pricePerKwh;
-  const words = `revenue ${revenue.toFixed(3)}/h does not cover the power cost ${cost.toFixed(3)}/h at ${price}`;
+  const words = () => `revenue ${revenue.toFixed(3)}/h does not cover the power cost ${cost.toFixed(3)}/h at ${price}`;
   return device.canSleep
-    ? { index: null, cause: 'time-of-use', reason: `Sleeping: ${words}` }
+    ? { index: null, cause: 'time-of-use', reason: () => `Sleeping: ${words()}` }
     : {
         index: lowestIndex(device.points),
         cause: 'time-of-use',
-        reason: `Lowest point (it cannot sleep): ${words}`,
+        reason: () => `Lowest point (it cannot sleep): ${words()}`,
       };
 }
 
@@ -127,7 +130,8 @@ function applyThermal(input: SiteInput, choices: Map<string, PlanChoice>, target
     choices.set(device.id, {
       index,
       cause: 'thermal',
-      reason: `Thermal: intake ${formatTemperature(device.intakeC)}, chips would reach ${formatTemperature(device.intakeC + r * chosen.powerW)} at ${formatPower(chosen.powerW)} (target ${formatTemperature(targetChipC)}): ${describeSetting(point.setting)}`,
+      reason: () =>
+        `Thermal: intake ${formatTemperature(device.intakeC)}, chips would reach ${formatTemperature(device.intakeC + r * chosen.powerW)} at ${formatPower(chosen.powerW)} (target ${formatTemperature(targetChipC)}): ${describeSetting(point.setting)}`,
     });
   }
   if (shortfallThs <= 0) return;
@@ -157,7 +161,8 @@ function applyThermal(input: SiteInput, choices: Map<string, PlanChoice>, target
     choices.set(upgrade.id, {
       index: upgrade.index,
       cause: 'thermal',
-      reason: `Thermal: ${upgrade.dW >= 0 ? '+' : ''}${formatPower(upgrade.dW)} here to hold the site's hashrate while hot devices run cooler`,
+      reason: () =>
+        `Thermal: ${upgrade.dW >= 0 ? '+' : ''}${formatPower(upgrade.dW)} here to hold the site's hashrate while hot devices run cooler`,
     });
   }
 }
@@ -168,31 +173,27 @@ function applyCap(input: SiteInput, choices: Map<string, PlanChoice>, capW: numb
   if (total.powerW <= budgetW) return true;
   // Each device may only go down from its current choice; sleeping ones stay asleep (they are not in the list).
   const capDevices: CapDevice[] = [];
-  const indexMaps = new Map<string, number[]>();
+  const planned: PlanDevice[] = [];
   for (const device of input.devices) {
     const choice = choices.get(device.id);
     if (!choice || choice.index === null) continue;
-    const ceiling = device.points[choice.index]?.powerW ?? Infinity;
-    const allowed = device.points
-      .map((point, index) => ({ point, index }))
-      .filter(({ point }) => point.powerW <= ceiling);
-    indexMaps.set(
-      device.id,
-      allowed.map(({ index }) => index),
-    );
-    capDevices.push({ id: device.id, points: allowed.map(({ point }) => point) });
+    capDevices.push({
+      id: device.id,
+      points: device.points,
+      maxPowerW: device.points[choice.index]?.powerW ?? Infinity,
+    });
+    planned.push(device);
   }
   const plan = planUnderCap(capDevices, budgetW);
-  for (const device of capDevices) {
-    const map = indexMaps.get(device.id) ?? [];
-    const pick = map[plan.choice.get(device.id) ?? 0];
-    const previous = choices.get(device.id);
-    if (pick === undefined || previous?.index === pick) continue;
-    const point = input.devices.find((candidate) => candidate.id === device.id)?.points[pick];
+  for (const device of planned) {
+    const pick = plan.choice.get(device.id);
+    if (pick === undefined || choices.get(device.id)?.index === pick) continue;
+    const point = device.points[pick];
     choices.set(device.id, {
       index: pick,
       cause: 'power-cap',
-      reason: `Site cap ${formatPower(capW)}: ${point ? describeSetting(point.setting) : 'a lower point'} keeps the site under it with the most hashrate`,
+      reason: () =>
+        `Site cap ${formatPower(capW)}: ${point ? describeSetting(point.setting) : 'a lower point'} keeps the site under it with the most hashrate`,
     });
   }
   return plan.feasible;
