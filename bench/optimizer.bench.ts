@@ -78,6 +78,8 @@ function syntheticFleet(): { state: OptimizerState; rigs: RigInfo[] } {
       step: null,
       failure: null,
       asleep: false,
+      revertPending: false,
+      revertAttempts: 0,
     });
     rigs.push({
       id: rigId,
@@ -128,7 +130,7 @@ async function decisionLatency(): Promise<Record<string, string>> {
     onEvent: () => undefined,
   });
   loaded.start();
-  await loaded.call('configure', { settings: settings(caps[0] ?? 0), limits, now: start });
+  await loaded.call('configure', { settings: settings(caps[0] ?? 0), limits, now: start, pollIntervalMs: 5000 });
   await loaded.call('syncRigs', { rigs });
   const current = new Map(state.devices.map((device) => [device.rigId, device.lastGood?.powerTargetW ?? 3000]));
   const random = mulberry32(7);
@@ -139,7 +141,12 @@ async function decisionLatency(): Promise<Record<string, string>> {
   for (let round = 0; round < ROUNDS; round++) {
     const now = start + round * 5000;
     if (round % 10 === 0) {
-      await loaded.call('configure', { settings: settings(caps[(round / 10) % 2] ?? 0), limits, now });
+      await loaded.call('configure', {
+        settings: settings(caps[(round / 10) % 2] ?? 0),
+        limits,
+        now,
+        pollIntervalMs: 5000,
+      });
     }
     const observations: Observation[] = rigs.map((rig) => {
       const watts = current.get(rig.id) ?? 3000;
@@ -148,6 +155,7 @@ async function decisionLatency(): Promise<Record<string, string>> {
         t: now,
         hashrateThs: 100 * (watts / 3000) ** 0.72 * (1 + (random() - 0.5) * 0.02),
         powerW: watts * (1 + (random() - 0.5) * 0.02),
+        estimatedPowerW: null,
         chipTempC: 60 + watts / 150 + (random() - 0.5),
         boards: [],
         hardwareErrors: null,

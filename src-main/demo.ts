@@ -28,7 +28,7 @@ export interface RunningDemo {
   /** The range that holds the demo rigs, as the scan panel shows it. */
   range: string;
   /** Scans the demo range unless the fleet already has rigs (a restart keeps the fleet). */
-  scanInto(engine: Engine): void;
+  scanInto(engine: Engine, options?: { enableOptimizer: boolean }): void;
   stop(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export async function startDemo(count = 24): Promise<RunningDemo> {
   return {
     farm,
     range,
-    scanInto: (engine) => {
+    scanInto: (engine, options = { enableOptimizer: false }) => {
       // The simulated rigs' passwords, as family defaults the operator could change: control works out of the box.
       for (const { family, kind, secret } of SIMULATED_CREDENTIALS) {
         const scope = `family:${family}`;
@@ -55,7 +55,8 @@ export async function startDemo(count = 24): Promise<RunningDemo> {
       if (engine.fleet.list().length === 0) engine.discovery.start({ range });
       // The demo shows the optimizer at work: on, tuning for efficiency (its own data folder; a real farm's is untouched).
       const optimizer = engine.optimizer.settings();
-      if (!optimizer.enabled) engine.optimizer.updateSettings({ ...optimizer, enabled: true });
+      if (options.enableOptimizer && !optimizer.enabled)
+        engine.optimizer.updateSettings({ ...optimizer, enabled: true });
     },
     stop: () => farm.stop(),
   };

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   for (const problem of app.engine.startupProblems) console.warn(`Warning: ${problem}`);
   if (demo) {
     console.log(`Demo farm: ${demo.farm.rigs.length} simulated rigs on ${demo.range}, port 4028.`);
-    demo.scanInto(app.engine);
+    // The optimizer is switched on only in the demo's own folder: a --data-dir may hold a real farm.
+    demo.scanInto(app.engine, { enableOptimizer: args.dataDir === null });
   }
   if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
     console.warn(`Warning: listening on ${args.host}: anyone who can reach it and has the token controls your farm.`);

@@ -100,7 +100,7 @@ export function createEngine(config: EngineConfig): Engine {
   });
   const optimizer = new OptimizerService(
     { ...config.optimizer, dataDir: config.dataDir },
-    { events, fleet, drivers, limits, control },
+    { events, fleet, drivers, limits, control, pollIntervalMs: () => settings.get().pollIntervalMs },
   );
   const services = { fleet, discovery, settings, control, credentials, audit, limits, drivers, telemetry, optimizer };
   const dispatch = createDispatcher(createHandlers({ info: config.info, ...services }));

@@ -16,7 +16,8 @@ export interface ServerArgs {
 export const USAGE = `Usage: npm start -- [--demo] [--demo-count N] [--host 127.0.0.1] [--port 5178] [--data-dir DIR]
   --demo          also start a simulated farm on 127.0.1.10+ and scan it (works offline, touches no real rig)
   --demo-count N  how many simulated rigs (default 24, at most 1000); the demo keeps its own data folder
-  --fast-tuning   measure each optimizer step for seconds, not minutes: for demos, less accurate (on with --demo)
+  --fast-tuning   measure each optimizer step for seconds, not minutes: for demos, less accurate (on with --demo,
+                  unless --data-dir is given)
   --host ADDR     address to listen on (default 127.0.0.1; anything else exposes the farm to the network)
   --port N        port to listen on (default 5178; 0 picks a free one)
   --data-dir DIR  where settings and the fleet are kept (default: your user config folder)`;
@@ -51,7 +52,8 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
     dataDir: values['data-dir'] ?? null,
     demo: values.demo,
     demoCount: integer('demo-count', values['demo-count'], 24, 1, 1000),
-    fastTuning: values['fast-tuning'] || values.demo,
+    // Short steps come with the demo only in its own folder: a --data-dir may hold a real farm.
+    fastTuning: values['fast-tuning'] || (values.demo && values['data-dir'] === undefined),
     help: values.help,
   };
 }

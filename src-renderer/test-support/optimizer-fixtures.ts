@@ -74,6 +74,7 @@ export function makeSite(overrides: Partial<SiteState> = {}): SiteState {
     measuredPowerW: 24_000,
     plannedPowerW: 25_000,
     plannedHashrateThs: 900,
+    capFeasible: true,
     measuredHashrateThs: 880,
     pricePerKwh: 0.08,
     currency: 'USD',

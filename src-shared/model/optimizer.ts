@@ -189,6 +189,8 @@ export const SiteStateSchema = z.object({
   measuredPowerW: z.number(),
   plannedPowerW: z.number().nullable(),
   plannedHashrateThs: z.number().nullable(),
+  /** False when the plan cannot fit the cap even with every device at its lowest point (or asleep); null: no cap. */
+  capFeasible: z.boolean().nullable(),
   measuredHashrateThs: z.number(),
   pricePerKwh: z.number(),
   currency: z.string(),

@@ -145,6 +145,12 @@ export function SitePanel() {
         <div className="site-panel-body">
           <PowerMeter site={site} />
           <SiteFigures site={site} />
+          {site.capFeasible === false && (
+            <p className="site-warning" role="alert" data-testid="optimizer-cap-unmet">
+              The cap cannot be met: every device is at its lowest settings and those that can sleep are asleep. Raise
+              the cap or switch some rigs off.
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -24,7 +24,7 @@ describe('changesFor', () => {
     const unknownVoltage = { frequencyMhz: 525, voltageMv: null, powerTargetW: null };
     expect(kinds(vf(550, 1230), unknownVoltage)).toEqual(['voltage', 'frequency']);
     expect(kinds(vf(500, 1170), unknownVoltage)).toEqual(['frequency', 'voltage']);
-    // Nothing known at all (a revert sends the whole setting): voltage first, the safe way for a rise.
+    // Nothing known at all: voltage first, the safe way for a rise.
     expect(kinds(vf(500, 1170), null)).toEqual(['voltage', 'frequency']);
   });
 
@@ -42,6 +42,25 @@ describe('changesFor', () => {
     expect(kinds(vf(550, 1200), vf(525, 1200))).toEqual(['frequency']);
     expect(changesFor(vf(525, 1200), vf(525, 1200), null)).toEqual([]);
     expect(changesFor(target(3000), target(3000), null)).toEqual([]);
+  });
+
+  it('sends every knob for a revert, even one the reading says is already there', () => {
+    expect(changesFor(vf(525, 1200), vf(525, 1200), null, true)).toEqual([
+      { kind: 'frequency', mhz: 525 },
+      { kind: 'voltage', millivolts: 1200 },
+    ]);
+    expect(changesFor(target(3000), target(3000), null, true)).toEqual([{ kind: 'powerTarget', watts: 3000 }]);
+  });
+
+  it('orders a revert by the reading: a falling clock and voltage come down clock first', () => {
+    expect(changesFor(vf(500, 1100), vf(600, 1200), null, true)).toEqual([
+      { kind: 'frequency', mhz: 500 },
+      { kind: 'voltage', millivolts: 1100 },
+    ]);
+    expect(changesFor(vf(600, 1200), vf(500, 1100), null, true)).toEqual([
+      { kind: 'voltage', millivolts: 1200 },
+      { kind: 'frequency', mhz: 600 },
+    ]);
   });
 
   it('sends a power target in whole watts', () => {

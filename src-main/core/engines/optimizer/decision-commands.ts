@@ -4,18 +4,25 @@
 import type { RigChange } from '../../../../src-shared/model/control.js';
 import type { DeviceSetting } from '../../../../src-shared/model/optimizer.js';
 
-export function changesFor(to: DeviceSetting, current: DeviceSetting | null, sleep: boolean | null): RigChange[] {
+/** `resendAll`: send every knob of `to` even where the reading says it is already there (a revert). */
+export function changesFor(
+  to: DeviceSetting,
+  current: DeviceSetting | null,
+  sleep: boolean | null,
+  resendAll = false,
+): RigChange[] {
+  const differs = (wanted: number, reported: number | null | undefined) => resendAll || wanted !== reported;
   if (sleep === true) return [{ kind: 'pause' }];
   const changes: RigChange[] = sleep === false ? [{ kind: 'resume' }] : [];
-  if (to.powerTargetW !== null && to.powerTargetW !== current?.powerTargetW) {
+  if (to.powerTargetW !== null && differs(to.powerTargetW, current?.powerTargetW)) {
     changes.push({ kind: 'powerTarget', watts: Math.round(to.powerTargetW) });
   }
   const frequency: RigChange | null =
-    to.frequencyMhz !== null && to.frequencyMhz !== current?.frequencyMhz
+    to.frequencyMhz !== null && differs(to.frequencyMhz, current?.frequencyMhz)
       ? { kind: 'frequency', mhz: Math.round(to.frequencyMhz) }
       : null;
   const voltage: RigChange | null =
-    to.voltageMv !== null && to.voltageMv !== current?.voltageMv
+    to.voltageMv !== null && differs(to.voltageMv, current?.voltageMv)
       ? { kind: 'voltage', millivolts: Math.round(to.voltageMv) }
       : null;
   // With the voltage known, raise it before the clock and lower it after; unknown, follow the clock's direction.

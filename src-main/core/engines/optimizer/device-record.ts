@@ -28,6 +28,9 @@ export const DeviceRecordSchema = z.object({
   step: StepSchema.nullable(),
   failure: z.string().nullable(),
   asleep: z.boolean(),
+  /** A revert to lastGood is still owed (the device was lost mid-step): sent when it answers, across restarts too. */
+  revertPending: z.boolean().default(false),
+  revertAttempts: z.number().int().min(0).default(0),
 });
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
 
@@ -50,5 +53,7 @@ export function newRecord(rigId: string, model: string): DeviceRecord {
     step: null,
     failure: null,
     asleep: false,
+    revertPending: false,
+    revertAttempts: 0,
   };
 }

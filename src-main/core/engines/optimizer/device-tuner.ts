@@ -73,6 +73,28 @@ export interface NewDecision {
   at: number;
 }
 
+/** Readings in a row that show another setting than the step's before the step is given up. */
+const MAX_MISMATCHED_READINGS = 3;
+/** Refresh a device's view (its "now" figures) at least this often even when nothing else changes. */
+const VIEW_REFRESH_MS = 30_000;
+/** Points that failed with less hashrate lost than this failed for heat, not for too little voltage. */
+const HEAT_ONLY_LOSS = 0.015;
+
+/**
+ * Does the reading show the step's setting? Within a firmware's rounding (a power target is often reported a few watts
+ * off); a knob the firmware does not report is not held against it.
+ */
+function reportsSetting(observation: Observation, setting: DeviceSetting): boolean {
+  const near = (reported: number | null, wanted: number | null, tolerance: number) =>
+    wanted === null || reported === null || Math.abs(reported - wanted) <= tolerance;
+  const reported = observation.setting;
+  return (
+    near(reported.frequencyMhz, setting.frequencyMhz, 1) &&
+    near(reported.voltageMv, setting.voltageMv, 5) &&
+    near(reported.powerTargetW, setting.powerTargetW, Math.max(10, (setting.powerTargetW ?? 0) * 0.02))
+  );
+}
+
 /** A revert that fails (the device is away, or refuses) is tried again when it answers, this many times in all. */
 const MAX_REVERT_ATTEMPTS = 3;
 
@@ -117,10 +139,12 @@ export class DeviceTuner {
   /** A planner move or a revert waiting for the command queue (steps keep theirs in the record). */
   private pending: { id: string; to: DeviceSetting; sleep: boolean | null; revert: boolean } | null = null;
   private activity = 'Waiting for its first readings';
-  private needsRevert = false;
-  private revertAttempts = 0;
   /** A failed revert is tried again only on a reading taken after it failed: the device answers again. */
   private revertFailedAt = -Infinity;
+  /** Readings in a row, during a step, whose reported setting is not the step's (changed outside Rigwise?). */
+  private mismatchedReadings = 0;
+  /** When this device's view was last refreshed for its readings alone (the table's "now" figures). */
+  private viewRefreshedAt = -Infinity;
   private changed = true;
   /** Since when the next step has been waiting for headroom under the site cap. */
   private waitingSince: number | null = null;
@@ -157,7 +181,23 @@ export class DeviceTuner {
 
   observe(observation: Observation): void {
     this.latest = observation;
-    this.meter?.add(observation);
+    const step = this.record.step;
+    if (step?.phase === 'measuring' && !reportsSetting(observation, step.setting)) {
+      // Not the setting being measured (a reading from before the change, or someone changed it): not counted.
+      this.mismatchedReadings += 1;
+    } else {
+      this.mismatchedReadings = 0;
+      this.meter?.add(observation);
+    }
+    // A device put to sleep that is hashing again (it rebooted, or someone woke it) is awake: the plan decides anew.
+    if (this.record.asleep && !observation.paused && (observation.hashrateThs ?? 0) > 0) {
+      this.record.asleep = false;
+      this.changed = true;
+    }
+    if (observation.t - this.viewRefreshedAt >= VIEW_REFRESH_MS) {
+      this.viewRefreshedAt = observation.t;
+      this.changed = true;
+    }
   }
 
   /** What the device reports it is set to, in terms of its knob only (a power-target rig also reports clocks). */
@@ -171,12 +211,12 @@ export class DeviceTuner {
 
   /** Forget a failure (or a finished search) and explore again from the current settings, as a new version. */
   retune(): void {
-    this.revertAttempts = 0;
+    this.record.revertAttempts = 0;
+    this.record.revertPending = false;
     this.record.state = 'idle';
     this.record.failure = null;
     this.record.step = null;
     this.meter = null;
-    this.needsRevert = false;
     this.activity = 'Starting again from its current settings';
     this.changed = true;
   }
@@ -189,13 +229,37 @@ export class DeviceTuner {
     }
     this.record.knob = space.knob;
     if (this.busy) return null;
-    if (!context.enabled) return this.standDown(context);
     const fresh = this.latest !== null && context.now - this.latest.t <= context.timing.lostAfterMs;
+    // A revert still owed is a safety action: it goes out whether or not the optimizer is still on for the device.
+    if (this.record.state === 'failed' && this.record.revertPending) {
+      return fresh && (this.latest?.t ?? -Infinity) > this.revertFailedAt
+        ? this.revert(context.now, 'back to the last good settings now that it answers')
+        : null;
+    }
+    if (!context.enabled) return this.standDown(context);
     if (!fresh) {
       if (this.record.step?.phase === 'measuring') {
-        this.fail('it stopped answering during a step', context.now);
-        this.needsRevert = true;
+        if (this.record.state === 'baseline') {
+          // Nothing was changed yet: no failure, it starts again when it answers.
+          this.record.step = null;
+          this.meter = null;
+          this.setState('idle', 'Lost while measuring its starting settings; starts again when it answers');
+        } else {
+          this.fail('it stopped answering during a step', context.now);
+          this.record.revertPending = true;
+        }
       }
+      return null;
+    }
+    if (this.record.step?.phase === 'measuring' && this.mismatchedReadings >= MAX_MISMATCHED_READINGS) {
+      // Its settings were changed outside Rigwise mid-step: stop, and leave the operator's change alone.
+      this.fail('its settings were changed outside Rigwise during a step', context.now);
+      return null;
+    }
+    const latest = this.latest;
+    if (['idle', 'baseline', 'unsupported'].includes(this.record.state) && latest?.powerW === null) {
+      this.setState('unsupported', 'It reports no measured power, so its efficiency cannot be measured');
+      this.record.step = null;
       return null;
     }
     switch (this.record.state) {
@@ -206,9 +270,6 @@ export class DeviceTuner {
       case 'exploring':
         return this.explore(context, space);
       case 'failed':
-        return this.needsRevert && (this.latest?.t ?? -Infinity) > this.revertFailedAt
-          ? this.revert(context.now, 'back to the last good settings now that it answers')
-          : null;
       case 'tuned':
         return null;
     }
@@ -234,16 +295,18 @@ export class DeviceTuner {
     if (ok) {
       if (pending.sleep !== null) this.record.asleep = pending.sleep;
       if (!pending.revert) this.record.lastGood = pending.to;
-      this.needsRevert = false;
-      this.revertAttempts = 0;
+      if (pending.revert) {
+        this.record.revertPending = false;
+        this.record.revertAttempts = 0;
+      }
       return null;
     }
     if (pending.revert) {
       // Tried again when it next answers (a lost device), a few times at most (a device that refuses it).
-      this.revertAttempts += 1;
+      this.record.revertAttempts += 1;
       this.revertFailedAt = now;
-      this.needsRevert = this.revertAttempts < MAX_REVERT_ATTEMPTS;
-      if (!this.needsRevert) {
+      this.record.revertPending = this.record.revertAttempts < MAX_REVERT_ATTEMPTS;
+      if (!this.record.revertPending) {
         this.record.failure = `${this.record.failure ?? 'A step failed'} Going back to the last good settings failed too: ${message ?? 'no reason given'}.`;
       }
       return null;
@@ -295,7 +358,8 @@ export class DeviceTuner {
     if (memo && memo.fingerprint === fingerprint && memo.count === points.length && memo.space === space) {
       return memo.points;
     }
-    const result = points.filter((point) => point.stable && withinSpace(point.setting, space));
+    const maxW = space.maxPowerW ?? Infinity;
+    const result = points.filter((point) => point.stable && point.powerW <= maxW && withinSpace(point.setting, space));
     this.plannableMemo = { fingerprint, count: points.length, space, points: result };
     return result;
   }
@@ -337,7 +401,7 @@ export class DeviceTuner {
       stock: stock ? performance(stock) : null,
       now: nowPerformance,
       efficiencyGainPct:
-        stock && reference && reference !== stock && stock.efficiencyJPerTh > 0
+        stock && reference && reference !== stock && stock.efficiencyJPerTh > 0 && reference.efficiencyJPerTh > 0
           ? Math.round((stock.efficiencyJPerTh / reference.efficiencyJPerTh - 1) * 1000) / 10
           : null,
       fingerprintVersion: fingerprint?.version ?? null,
@@ -381,8 +445,12 @@ export class DeviceTuner {
 
   private revert(now: number, why: string): NewDecision | null {
     const lastGood = this.record.lastGood;
-    this.needsRevert = false;
-    if (!lastGood) return null;
+    if (!lastGood) {
+      this.record.revertPending = false;
+      return null;
+    }
+    // Owed until it is applied: a restart before then sends it again.
+    this.record.revertPending = true;
     const decision = this.decision('revert', lastGood, null, `Reverting to ${describeSetting(lastGood)}: ${why}`, now);
     this.pending = { id: decision.id, to: lastGood, sleep: null, revert: true };
     this.changed = true;
@@ -396,12 +464,11 @@ export class DeviceTuner {
       if (state === 'tuned' || state === 'idle') this.setState(state, 'Left as it is: the optimizer is off for it');
       return null;
     }
-    const step = this.record.step;
     this.record.step = null;
     this.meter = null;
     this.setState('idle', 'Stopped: the optimizer is off for it');
     const current = this.currentSetting;
-    if (step && this.record.lastGood && !sameSetting(current, this.record.lastGood)) {
+    if (this.record.lastGood && current && !sameSetting(current, this.record.lastGood)) {
       return this.revert(context.now, 'the optimizer was switched off for this device');
     }
     return null;
@@ -409,6 +476,10 @@ export class DeviceTuner {
 
   private startBaseline(context: TunerContext, space: SearchSpace): NewDecision | null {
     const latest = this.latest;
+    if (latest?.paused) {
+      this.setState('idle', 'Paused: its tuning starts once it runs');
+      return null;
+    }
     const stock = latest ? stockSetting(latest, space) : null;
     if (!stock) {
       this.setState('idle', 'Waiting for a reading with its current settings and power');
@@ -458,7 +529,11 @@ export class DeviceTuner {
       this.waitingSince ??= context.now;
       if (context.now - this.waitingSince < MAX_CAP_WAIT_MS) {
         this.setState('exploring', `Waiting for room under the site power cap to try ${describeSetting(next)}`);
-        return null;
+        const lastGood = this.record.lastGood;
+        // Never wait on a point that measured unstable: back to the last good one meanwhile.
+        return lastGood && !sameSetting(this.currentSetting, lastGood)
+          ? this.revert(context.now, 'waiting for room under the site power cap')
+          : null;
       }
       // The cap leaves no room for the higher points: explore what fits and finish without the rest.
       next = this.nextStep(fingerprint, space, context, (this.latest?.powerW ?? 0) + context.headroomW);
@@ -553,8 +628,17 @@ export class DeviceTuner {
   }
 
   private finish(fingerprint: Fingerprint, context: TunerContext): NewDecision | null {
-    const best = bestPoint(fingerprint.points, context.objective);
-    if (!best) return this.noStablePoint(fingerprint, context.now);
+    const overall = bestPoint(fingerprint.points, context.objective);
+    if (!overall) return this.noStablePoint(fingerprint, context.now);
+    // Under a site cap the best point may not fit yet: the best that does, and the plan raises it once room shows.
+    const drawW = this.latest?.powerW ?? 0;
+    const best =
+      overall.powerW - drawW <= context.headroomW
+        ? overall
+        : (bestPoint(
+            fingerprint.points.filter((point) => point.powerW - drawW <= context.headroomW),
+            context.objective,
+          ) ?? overall);
     const stock = fingerprint.points[0];
     const target = best.setting;
     const edge = this.nearestFailure(fingerprint, best);
@@ -579,7 +663,9 @@ export class DeviceTuner {
     const coolest = tried.reduce<FingerprintPoint | null>((a, b) => (a === null || b.powerW < a.powerW ? b : a), null);
     const why = fingerprint.points[fingerprint.points.length - 1]?.instability ?? 'no reading';
     this.fail(`no setting tried was stable (last: ${why})`, now);
-    const target = coolest?.setting ?? this.record.lastGood;
+    // Too hot everywhere: the coolest point tried is the safest. Losing hashrate: back to where it started.
+    const allHeat = fingerprint.points.every((point) => point.hashLossFraction <= HEAT_ONLY_LOSS);
+    const target = (allHeat ? coolest?.setting : null) ?? this.record.lastGood;
     if (!target || sameSetting(this.currentSetting, target)) return null;
     this.record.lastGood = target;
     return this.revert(now, `no setting was stable; staying at the least power tried`);

@@ -8,8 +8,10 @@ export interface Observation {
   rigId: string;
   t: number;
   hashrateThs: number | null;
-  /** Null when the firmware reports no power (an estimate is no use for tuning). */
+  /** Measured power; null when the firmware reports none. */
   powerW: number | null;
+  /** An estimate from the model's nominal figures where no power is measured: counted under the cap, never tuned on. */
+  estimatedPowerW: number | null;
   chipTempC: number | null;
   boards: { index: number; hashrateThs: number | null; chipTempC: number | null }[];
   hardwareErrors: number | null;
@@ -23,6 +25,7 @@ export function observationOf(rigId: string, snapshot: RigSnapshot, t: number): 
     t,
     hashrateThs: snapshot.hashrateThs,
     powerW: snapshot.powerIsEstimate ? null : snapshot.powerW,
+    estimatedPowerW: snapshot.powerIsEstimate ? snapshot.powerW : null,
     chipTempC: snapshot.maxChipTempC,
     boards: snapshot.boards.map((board) => ({
       index: board.index,

@@ -67,11 +67,14 @@ export class OptimizerCore {
   private readonly stored = new Map<string, OptimizerState['devices'][number]>();
   /** What each device was last told to draw, by the decision that told it. */
   private readonly expectedW = new Map<string, number>();
+  /** When each device was last told to change (its reading before then does not show the change yet). */
+  private readonly toldAt = new Map<string, number>();
   private readonly timing: TunerTiming;
   private readonly capMargin: number;
   private readonly downReserveMs: number;
+  private lostAfterMs: number;
   private lastDecisionMs: number | null = null;
-  private lastPlan: { plannedPowerW: number; plannedHashrateThs: number } | null = null;
+  private lastPlan: { plannedPowerW: number; plannedHashrateThs: number; feasible: boolean } | null = null;
   private readonly decisionOwners = new Map<string, string>();
   private dirty = false;
 
@@ -80,9 +83,12 @@ export class OptimizerCore {
     this.timing = options.timing ?? DEFAULT_TUNER_TIMING;
     this.capMargin = options.capMargin ?? 0.02;
     this.downReserveMs = options.downReserveMs ?? 10 * 60_000;
+    this.lostAfterMs = this.timing.lostAfterMs;
   }
 
-  configure(settings: OptimizerSettings, limits: OperatorLimits, now: number): void {
+  configure(settings: OptimizerSettings, limits: OperatorLimits, now: number, pollIntervalMs = 5000): void {
+    // A device is lost after missing a few polls, however long the operator's poll interval is.
+    this.lostAfterMs = Math.max(this.timing.lostAfterMs, 3 * pollIntervalMs);
     const before = this.settings.thermal;
     for (const device of this.devices.values()) {
       const id = device.info.id;
@@ -120,6 +126,7 @@ export class OptimizerCore {
         this.devices.delete(id);
         for (const [decisionId, owner] of this.decisionOwners) if (owner === id) this.decisionOwners.delete(decisionId);
         this.expectedW.delete(id);
+        this.toldAt.delete(id);
         this.dirty = true;
       }
     }
@@ -191,7 +198,7 @@ export class OptimizerCore {
         space: device.space,
         objective,
         rules: { maxHashLoss: 0.015, maxChipTempC: this.limits?.maxChipTempC ?? 95 },
-        timing: this.timing,
+        timing: { ...this.timing, lostAfterMs: this.lostAfterMs },
         headroomW: Math.max(0, budgetW - committedW),
       });
       if ((device.tuner.fingerprint?.points.length ?? 0) !== before) this.dirty = true;
@@ -260,11 +267,13 @@ export class OptimizerCore {
 
   private fresh(device: Device, now: number): Observation | null {
     const latest = device.tuner.latest;
-    return latest && now - latest.t <= this.timing.lostAfterMs ? latest : null;
+    return latest && now - latest.t <= this.lostAfterMs ? latest : null;
   }
 
+  /** What a device draws now: measured, else the firmware's estimate (a rig without a power reading still draws). */
   private drawW(device: Device, now: number): number {
-    return this.fresh(device, now)?.powerW ?? 0;
+    const latest = this.fresh(device, now);
+    return latest?.powerW ?? latest?.estimatedPowerW ?? 0;
   }
 
   /**
@@ -277,7 +286,7 @@ export class OptimizerCore {
     for (const device of this.devices.values()) {
       const latest = device.tuner.latest;
       const silentMs = latest ? now - latest.t : Infinity;
-      const last = Math.max(latest?.powerW ?? 0, this.expectedW.get(device.info.id) ?? 0);
+      const last = Math.max(latest?.powerW ?? latest?.estimatedPowerW ?? 0, this.expectedW.get(device.info.id) ?? 0);
       if (silentMs <= this.downReserveMs) total += last;
     }
     return total;
@@ -287,7 +296,25 @@ export class OptimizerCore {
   private expect(device: Device, decision: NewDecision): number {
     const watts = decision.sleep === true ? 0 : this.predictW(device, decision.to);
     this.expectedW.set(device.info.id, watts);
+    this.toldAt.set(device.info.id, decision.at);
     return watts;
+  }
+
+  /**
+   * Where the site is heading: a device told to change since its last reading counts at what it was told (a fall
+   * decided this round already makes room), the others at the larger of what they draw and were told.
+   */
+  private projectedW(now: number): number {
+    let total = 0;
+    for (const device of this.devices.values()) {
+      const latest = device.tuner.latest;
+      if (!latest || now - latest.t > this.downReserveMs) continue;
+      const expected = this.expectedW.get(device.info.id);
+      const told = this.toldAt.get(device.info.id) ?? -Infinity;
+      const draw = latest.powerW ?? latest.estimatedPowerW ?? 0;
+      total += expected !== undefined && told >= latest.t ? expected : Math.max(draw, expected ?? 0);
+    }
+    return total;
   }
 
   private predictW(device: Device, setting: DeviceSetting): number {
@@ -307,13 +334,16 @@ export class OptimizerCore {
     const byId = new Map<string, Device>();
     let plannedDrawW = 0;
     const { thermal } = this.settings;
+    const excluded = new Set(this.settings.excludedRigs);
     for (const device of this.devices.values()) {
+      // An excluded device is left where it is; its draw counts as fixed.
+      if (excluded.has(device.info.id)) continue;
       const points = device.tuner.plannable(device.space);
       if (points.length === 0) continue;
       const latest = this.fresh(device, now);
       if (!latest) continue;
       byId.set(device.info.id, device);
-      plannedDrawW += Math.max(latest.powerW ?? 0, this.expectedW.get(device.info.id) ?? 0);
+      plannedDrawW += Math.max(this.drawW(device, now), this.expectedW.get(device.info.id) ?? 0);
       const lastGood = device.tuner.record.lastGood;
       const currentIndex = points.findIndex((point) => sameSetting(point.setting, lastGood));
       planDevices.push({
@@ -373,15 +403,20 @@ export class OptimizerCore {
    * them in proportion to its draw, by its power target, or by its clock at the same voltage (always stable).
    */
   private shedUntuned(now: number, budgetW: number, decisions: NewDecision[]): void {
-    const excessW = this.committedW(now) - budgetW;
+    const excessW = this.projectedW(now) - budgetW;
     if (!(excessW > 0)) return;
+    const excluded = new Set(this.settings.excludedRigs);
     const candidates = [...this.devices.values()].filter((device) => {
       const state = device.tuner.record.state;
+      const latest = this.fresh(device, now);
       return (
         device.space !== null &&
+        !excluded.has(device.info.id) &&
         (state === 'idle' || state === 'baseline' || state === 'exploring') &&
         !device.tuner.busy &&
-        (this.fresh(device, now)?.powerW ?? 0) > 0
+        (latest?.powerW ?? 0) > 0 &&
+        // Shed once, then wait for a reading that shows it before shedding it again.
+        (latest?.t ?? 0) > (this.toldAt.get(device.info.id) ?? -Infinity)
       );
     });
     const totalW = candidates.reduce((sum, device) => sum + (device.tuner.latest?.powerW ?? 0), 0);
@@ -409,7 +444,7 @@ export class OptimizerCore {
     let failed = 0;
     for (const device of this.devices.values()) {
       const latest = this.fresh(device, now);
-      measuredPowerW += latest?.powerW ?? 0;
+      measuredPowerW += latest?.powerW ?? latest?.estimatedPowerW ?? 0;
       measuredHashrateThs += latest?.hashrateThs ?? 0;
       const state = device.tuner.record.state;
       if (state === 'tuned') tuned += 1;
@@ -423,6 +458,7 @@ export class OptimizerCore {
       measuredPowerW,
       plannedPowerW: plan?.plannedPowerW ?? null,
       plannedHashrateThs: plan?.plannedHashrateThs ?? null,
+      capFeasible: this.settings.siteCapW === null ? null : (plan?.feasible ?? null),
       measuredHashrateThs,
       pricePerKwh: objective.pricePerKwh,
       currency: this.settings.tariff?.currency ?? 'USD',

@@ -18,7 +18,10 @@ export interface OptimizerWorkerData {
 
 export interface OptimizerProtocol {
   methods: {
-    configure: { params: { settings: OptimizerSettings; limits: OperatorLimits; now: number }; result: null };
+    configure: {
+      params: { settings: OptimizerSettings; limits: OperatorLimits; now: number; pollIntervalMs: number };
+      result: null;
+    };
     syncRigs: { params: { rigs: RigInfo[] }; result: null };
     /** Readings as they arrive, a second's worth at a time (cheaper for the main thread than one large batch). */
     observe: { params: { observations: Observation[] }; result: null };

@@ -92,6 +92,30 @@ describe('the optimizer, safely', () => {
     },
   );
 
+  it(
+    'brings a device whose stock settings are outside the limits inside them first',
+    { timeout: 120_000 },
+    async () => {
+      sim = await startSimulatedTuning({
+        axe: { count: 2, firstHost: '127.0.46.40', models: ['Bitaxe Gamma'] },
+        limits: { models: { [GAMMA]: { maxFrequencyMhz: 500, maxVoltageMv: 1120 } } }, // stock: 525 MHz, 1,150 mV
+      });
+      const audit: AuditEntry[] = [];
+      sim.engine.events.subscribe((event, data) => {
+        if (event === 'audit.recorded') audit.push(data as AuditEntry);
+      });
+      await sim.run(60 * 60_000);
+      expect(audit.filter((entry) => entry.result === 'refused').map((entry) => entry.message)).toEqual([]);
+      for (const rig of sim.axe?.rigs ?? []) {
+        const state = rig.readState();
+        expect(state.frequencyMhz).toBeLessThanOrEqual(500);
+        expect(state.voltageMv).toBeLessThanOrEqual(1120);
+      }
+      const status = await sim.engine.optimizer.status();
+      expect(status.devices.map((device) => device.state)).toEqual(['tuned', 'tuned']);
+    },
+  );
+
   it('resumes each search after an engine restart, from the points it had', { timeout: 120_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rigwise-optimizer-'));
     try {

@@ -40,6 +40,8 @@ export interface OptimizerOptions {
 
 interface OptimizerServices {
   events: EngineEventBus;
+  /** The poll interval: a device is only called lost after missing a few polls. */
+  pollIntervalMs: () => number;
   fleet: FleetService;
   drivers: DriverRegistry;
   limits: LimitsService;
@@ -73,6 +75,9 @@ export class OptimizerService {
   private readonly lastTakenAt = new Map<RigId, number>();
   private rigsChanged = true;
   private configured: unknown = null;
+  private configuredPollMs = 0;
+  /** What the worker was last told of each rig (name, model, firmware): a change is synced. */
+  private readonly synced = new Map<RigId, string>();
   private decisions: OptimizerDecision[] = [];
   private readonly flights = new Map<string, Flight>();
   private ticking: Promise<void> | null = null;
@@ -125,7 +130,7 @@ export class OptimizerService {
     this.host.start();
     this.unsubscribe = this.services.events.subscribe((event, data) => {
       if (event === 'fleet.rigUpdated') this.onRig(data as Rig);
-      else if (event === 'fleet.rigRemoved') this.rigsChanged = true;
+      else if (event === 'fleet.rigRemoved') this.onRemoved((data as { rigId: RigId }).rigId);
       else if (event === 'control.command') this.onCommand(data as Command);
     });
     const interval = this.options.tickIntervalMs === undefined ? 5000 : this.options.tickIntervalMs;
@@ -155,11 +160,13 @@ export class OptimizerService {
     return this.current;
   }
 
-  updateSettings(settings: OptimizerSettings): OptimizerSettings {
+  updateSettings(requested: OptimizerSettings): OptimizerSettings {
+    // Intake figures of rigs no longer in the fleet are dropped, not refused: a removed rig must not block the switch.
     const known = new Set(this.services.fleet.list().map((rig) => rig.id));
-    const unknown = Object.keys(settings.thermal.intakeByRig).find((id) => !known.has(id));
-    if (unknown !== undefined)
-      throw new RigwiseError('BAD_REQUEST', `No rig ${unknown} in the fleet for an intake temperature.`);
+    const intakeByRig = Object.fromEntries(
+      Object.entries(requested.thermal.intakeByRig).filter(([id]) => known.has(id)),
+    );
+    const settings = { ...requested, thermal: { ...requested.thermal, intakeByRig } };
     this.settingsFile?.save(settings);
     this.current = settings;
     this.configured = null;
@@ -184,6 +191,7 @@ export class OptimizerService {
 
   async retune(rigIds: readonly RigId[]): Promise<void> {
     for (const id of rigIds) this.services.fleet.get(id);
+    await this.configure(); // the worker must know the rigs first (just after a start or a worker restart)
     await this.host.call('retune', { rigIds: [...rigIds] });
   }
 
@@ -202,9 +210,11 @@ export class OptimizerService {
 
   private async configure(): Promise<void> {
     const limits = this.services.limits.get();
-    if (this.configured !== limits) {
+    const pollIntervalMs = this.services.pollIntervalMs();
+    if (this.configured !== limits || this.configuredPollMs !== pollIntervalMs) {
       this.configured = limits;
-      await this.host.call('configure', { settings: this.current, limits, now: this.clock.now() });
+      this.configuredPollMs = pollIntervalMs;
+      await this.host.call('configure', { settings: this.current, limits, now: this.clock.now(), pollIntervalMs });
     }
     if (this.rigsChanged) {
       this.rigsChanged = false;
@@ -238,8 +248,10 @@ export class OptimizerService {
     try {
       result = await this.host.call('tick', { now, outcomes });
     } catch (error) {
-      // The worker is restarting: keep the outcomes (they must reach it).
-      this.outcomes = [...outcomes, ...this.outcomes];
+      // The worker is restarting and never saw them: keep the outcomes, they must reach it.
+      if (error instanceof RigwiseError && error.code === 'ENGINE_UNREACHABLE') {
+        this.outcomes = [...outcomes, ...this.outcomes];
+      }
       throw error;
     }
     for (const device of result.devices) this.services.events.emit('optimizer.device', device);
@@ -248,11 +260,21 @@ export class OptimizerService {
   }
 
   private onRig(rig: Rig): void {
-    if (!this.lastTakenAt.has(rig.id)) this.rigsChanged = true;
+    const signature = `${rig.name}\u0000${rig.identity.family}\u0000${rig.identity.model}\u0000${rig.identity.firmware}`;
+    if (this.synced.get(rig.id) !== signature) {
+      this.synced.set(rig.id, signature);
+      this.rigsChanged = true;
+    }
     const snapshot = rig.snapshot;
     if (rig.status !== 'up' || !snapshot || this.lastTakenAt.get(rig.id) === snapshot.takenAt) return;
     this.lastTakenAt.set(rig.id, snapshot.takenAt);
     this.observations.push(observationOf(rig.id, snapshot, this.clock.now()));
+  }
+
+  private onRemoved(rigId: RigId): void {
+    this.rigsChanged = true;
+    this.synced.delete(rigId);
+    this.lastTakenAt.delete(rigId);
   }
 
   private launch(decision: NewDecision): void {
@@ -265,7 +287,8 @@ export class OptimizerService {
     };
     this.remember(view);
     if (!rig) return this.finish({ decision: view, changes: [] }, false, 'the rig is no longer in the fleet');
-    const changes = changesFor(decision.to, decision.cause === 'revert' ? null : settingOf(rig), decision.sleep);
+    // A revert sends every knob (the last reading may be stale), in the order the reading says is safe.
+    const changes = changesFor(decision.to, settingOf(rig), decision.sleep, decision.cause === 'revert');
     this.submitNext({ decision: view, changes });
   }
 

@@ -32,8 +32,8 @@ export function optimizerHandlers(
     }
   };
   return {
-    configure: ({ settings, limits, now }) => {
-      core.configure(settings, limits, now);
+    configure: ({ settings, limits, now, pollIntervalMs }) => {
+      core.configure(settings, limits, now, pollIntervalMs);
       return null;
     },
     syncRigs: ({ rigs }) => {
@@ -46,8 +46,15 @@ export function optimizerHandlers(
     },
     tick: ({ now, outcomes }) => {
       const started = performance.now();
+      // Outcomes are applied once; a round that then fails must still hand back the reverts they called for.
       const follow = core.outcomes(outcomes, now);
-      const result = core.tick(now);
+      let result;
+      try {
+        result = core.tick(now);
+      } catch (error) {
+        emit('problem', { message: `A planning round failed: ${(error as Error).message}` });
+        return { decisions: follow, devices: [], site: core.status(now).site, decisionMs: performance.now() - started };
+      }
       const decisionMs = performance.now() - started;
       save(false);
       return { ...result, decisions: [...follow, ...result.decisions], decisionMs };

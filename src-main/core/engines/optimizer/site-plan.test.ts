@@ -186,10 +186,26 @@ describe('planSite: the site power cap', () => {
     for (const d of devices) expect(d.points[indexOf(plan, d.id) ?? -1]?.powerW).toBeLessThanOrEqual(2800);
   });
 
-  it('says when even every device at its lowest point is over the cap', () => {
-    const plan = planSite(input([device('a'), device('b')], { capW: 2500 }));
-    expect(plan.feasible).toBe(false);
-    expect(indexOf(plan, 'a')).toBe(LOW);
-    expect(indexOf(plan, 'b')).toBe(LOW);
+  it('puts devices to sleep, least hash per watt first, when even every lowest point is over the cap', () => {
+    // Lowest points: a 25 J/TH, b 30 J/TH, c 25 J/TH (it cannot sleep); 4.5 kW together.
+    const weak = [
+      point(target(1500), { powerW: 1500, hashrateThs: 50 }),
+      point(target(2500), { powerW: 2500, hashrateThs: 95 }),
+    ];
+    const devices = [device('a'), device('b', { points: weak }), device('c', { canSleep: false })];
+    // 3,200 x 0.98 = 3,136 W: b asleep is enough.
+    const fits = planSite(input(devices, { capW: 3200 }));
+    expect(fits.feasible).toBe(true);
+    expect(fits.choices.get('b')).toMatchObject({ index: null, cause: 'power-cap' });
+    expect(fits.choices.get('a')).toMatchObject({ index: LOW, cause: 'power-cap' });
+    expect(fits.choices.get('c')).toMatchObject({ index: LOW, cause: 'power-cap' });
+    expect(fits.plannedPowerW).toBe(3000);
+    // 1,400 x 0.98 = 1,372 W: both that can sleep do, and c at its lowest still does not fit.
+    const over = planSite(input(devices, { capW: 1400 }));
+    expect(over.feasible).toBe(false);
+    expect(indexOf(over, 'a')).toBeNull();
+    expect(indexOf(over, 'b')).toBeNull();
+    expect(indexOf(over, 'c')).toBe(LOW);
+    expect(over.plannedPowerW).toBe(1500);
   });
 });

@@ -185,6 +185,7 @@ function applyCap(input: SiteInput, choices: Map<string, PlanChoice>, capW: numb
     planned.push(device);
   }
   const plan = planUnderCap(capDevices, budgetW);
+  if (!plan.feasible) return sleepUntilUnderCap(input, planned, choices, budgetW, capW);
   for (const device of planned) {
     const pick = plan.choice.get(device.id);
     if (pick === undefined || choices.get(device.id)?.index === pick) continue;
@@ -197,6 +198,46 @@ function applyCap(input: SiteInput, choices: Map<string, PlanChoice>, capW: numb
     });
   }
   return plan.feasible;
+}
+
+/**
+ * Even every device at its lowest point is over the cap: every device goes to its lowest point, and those that can
+ * sleep are put to sleep, the ones that hash least per watt first, until the site fits. False if it still does not.
+ */
+function sleepUntilUnderCap(
+  input: SiteInput,
+  planned: readonly PlanDevice[],
+  choices: Map<string, PlanChoice>,
+  budgetW: number,
+  capW: number,
+): boolean {
+  for (const device of planned) {
+    const index = lowestIndex(device.points);
+    const point = device.points[index];
+    if (choices.get(device.id)?.index === index) continue;
+    choices.set(device.id, {
+      index,
+      cause: 'power-cap',
+      reason: () =>
+        `Site cap ${formatPower(capW)}: even the lowest settings do not fit; ${point ? describeSetting(point.setting) : 'its lowest point'}`,
+    });
+  }
+  const byWorstEfficiency = planned
+    .filter((device) => device.canSleep)
+    .map((device) => ({ device, point: device.points[lowestIndex(device.points)] }))
+    .sort((a, b) => (b.point?.efficiencyJPerTh ?? 0) - (a.point?.efficiencyJPerTh ?? 0));
+  let totalW = sumOf(input, choices).powerW;
+  for (const { device, point } of byWorstEfficiency) {
+    if (totalW <= budgetW) break;
+    totalW -= point?.powerW ?? 0;
+    choices.set(device.id, {
+      index: null,
+      cause: 'power-cap',
+      reason: () =>
+        `Sleeping: the site cap ${formatPower(capW)} does not fit every device even at its lowest settings, and this one hashes least per watt`,
+    });
+  }
+  return totalW <= budgetW;
 }
 
 function sumOf(input: SiteInput, choices: Map<string, PlanChoice>): { powerW: number; hashrateThs: number } {

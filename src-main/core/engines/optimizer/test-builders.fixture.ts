@@ -56,6 +56,7 @@ export function observation(overrides: Partial<Observation> & { t: number }): Ob
     rigId: 'rig-1',
     hashrateThs: 1,
     powerW: 15,
+    estimatedPowerW: null,
     chipTempC: 60,
     boards: [],
     hardwareErrors: null,

@@ -246,6 +246,31 @@ describe('nextVfStep: more hashrate within a budget', () => {
   });
 });
 
+describe('nextVfStep: operator limits narrower than stock', () => {
+  // Stock is 525 MHz at 1,185 mV; the operator allows at most 500 MHz and 1,150 mV.
+  const space: VfSpace = {
+    ...SPACE,
+    frequency: { min: 400, max: 500, step: 25 },
+    voltage: { min: 1000, max: 1150, step: 30 },
+  };
+  const stock = vf(525, 1185);
+
+  it.each(['efficiency', 'hashrate', 'profit'] as const)(
+    '%s: the first step is stock brought inside the limits',
+    (objectiveName) => {
+      const next = nextVfStep({
+        space,
+        stock,
+        points: [point(stock, { hashrateThs: 0.5, powerW: 17 })],
+        context: objective({ objective: objectiveName }),
+        maxChipTempC: 95,
+      });
+      expect(next).toEqual(vf(500, 1150));
+      expect(next && withinSpace(next, space)).toBe(true);
+    },
+  );
+});
+
 describe('predictPowerW', () => {
   it('scales power with the clock and the square of the voltage', () => {
     const from = point(vf(500, 1000), { hashrateThs: 0.5, powerW: 10 });

@@ -6,7 +6,7 @@
 // around the best point. The next step is a function of the points measured so far, so a restart resumes the walk.
 import type { DeviceSetting, FingerprintPoint } from '../../../../src-shared/model/optimizer.js';
 import { bestPoint, type ObjectiveContext } from './objective.js';
-import type { SearchSpace, Span } from './search-space.js';
+import { clampToSpan, type SearchSpace, type Span } from './search-space.js';
 
 type VfSpace = Extract<SearchSpace, { knob: 'frequency-voltage' }>;
 
@@ -94,10 +94,11 @@ function powerCeiling(input: VfSearchInput): number {
 function walkDown(input: VfSearchInput, measured: Measured): DeviceSetting | null {
   const { space, stock } = input;
   const fStep = space.frequency.step;
-  let fCap = stock.frequencyMhz ?? space.frequency.max;
+  // Stock may lie outside the operator's limits: the walk starts from it brought inside them.
+  let fCap = clampToSpan(stock.frequencyMhz ?? space.frequency.max, space.frequency);
   let bestEfficiency = Infinity;
   let worse = 0;
-  for (const v of levelsDown(stock.voltageMv ?? space.voltage.max, space.voltage)) {
+  for (const v of levelsDown(clampToSpan(stock.voltageMv ?? space.voltage.max, space.voltage), space.voltage)) {
     let f = fCap;
     let point = measured.at(f, v);
     while (point && !point.stable) {
@@ -122,8 +123,8 @@ function walkUp(input: VfSearchInput, measured: Measured): DeviceSetting | null 
   const { space, stock, points } = input;
   const fStep = space.frequency.step;
   const ceiling = powerCeiling(input);
-  const stockV = stock.voltageMv ?? space.voltage.min;
-  let fFloor = stock.frequencyMhz ?? space.frequency.min;
+  const stockV = clampToSpan(stock.voltageMv ?? space.voltage.min, space.voltage);
+  let fFloor = clampToSpan(stock.frequencyMhz ?? space.frequency.min, space.frequency);
   for (const v of [stockV, ...levelsUp(stockV, space.voltage)]) {
     let f = fFloor;
     for (;;) {
