@@ -17,6 +17,8 @@ export const ErrorCodeSchema = z.enum([
   'ENGINE_UNREACHABLE',
   /** The history database could not answer (it is being replaced after damage, or the disk failed). */
   'STORAGE_ERROR',
+  /** A market data provider could not be read (offline, timed out, or it answered something unreadable). */
+  'MARKET_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
