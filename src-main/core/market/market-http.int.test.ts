@@ -46,12 +46,12 @@ describe('reading a market provider', () => {
   it('gives up after the retries on a server that never answers, within the attempts time', async () => {
     scripts.set('/silent', () => undefined);
     const started = Date.now();
-    await expect(fetchMarketJson(`${base}/silent`, FAST)).rejects.toMatchObject({
-      code: 'MARKET_UNAVAILABLE',
-      message: expect.stringMatching(/did not answer within 300 ms/),
-    });
-    expect(counts.get('/silent')).toBe(4);
-    expect(Date.now() - started).toBeLessThan(4 * 300 + 20 + 40 + 80 + 1500);
+    await expect(fetchMarketJson(`${base}/silent`, FAST)).rejects.toMatchObject({ code: 'MARKET_UNAVAILABLE' });
+    await expect(fetchMarketJson(`${base}/silent`, { ...FAST, retries: 0 })).rejects.toThrow(
+      /did not answer within 300 ms/,
+    );
+    expect(counts.get('/silent')).toBe(4 + 1);
+    expect(Date.now() - started).toBeLessThan(5 * 300 + 20 + 40 + 80 + 1500);
   });
 
   it('does not retry what will not change: a 404, a reply that is not JSON, one too large', async () => {
