@@ -1,6 +1,7 @@
-// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll|history|optimizer]`: prints each benchmark's figures and its ratio against a
+// `npm run bench [-- --seconds N] [-- --only scan|discovery|poll|history|optimizer|backtest]`: prints each benchmark's figures and its ratio against a
 // baseline measured in the same run. Not a test: it asserts nothing, it reports.
 import { parseArgs } from 'node:util';
+import { backtestBenchmark } from './backtest.bench.js';
 import { discoveryBenchmark } from './discovery.bench.js';
 import { optimizerBenchmark } from './optimizer.bench.js';
 import { pollBenchmark } from './poll.bench.js';
@@ -19,8 +20,8 @@ function print(title: string, figures: Record<string, number | string>): void {
 }
 
 const only = values.only;
-if (only !== undefined && !['scan', 'discovery', 'poll', 'history', 'optimizer'].includes(only))
-  throw new Error('--only is scan, discovery, poll, history or optimizer');
+if (only !== undefined && !['scan', 'discovery', 'poll', 'history', 'optimizer', 'backtest'].includes(only))
+  throw new Error('--only is scan, discovery, poll, history, optimizer or backtest');
 if (only === undefined || only === 'scan') print('Scan: /24 with 50 simulated rigs', await scanBenchmark());
 if (only === undefined || only === 'discovery') {
   print('Discovery: /22 with 200 rigs of every family', await discoveryBenchmark());
@@ -33,4 +34,7 @@ if (only === undefined || only === 'history') {
 }
 if (only === undefined || only === 'optimizer') {
   for (const [title, figures] of Object.entries(await optimizerBenchmark(seconds))) print(title, figures);
+}
+if (only === undefined || only === 'backtest') {
+  print('Profit switcher backtest: Bitcoin history and a generated second SHA-256 coin', backtestBenchmark());
 }
