@@ -4,12 +4,12 @@ import type { OptimizerSettings } from '../../../src-shared/model/optimizer.js';
 import { draftFromSettings, fieldKey, parseOptimizerDraft, seasonErrorLines } from './settings-draft.js';
 import { seasonDraft, startingTariff } from './tariff-draft.js';
 
-const RIG = '10.0.0.7:4028';
+const RIG = '127.0.200.7:4028';
 const current: OptimizerSettings = {
   ...defaultOptimizerSettings(),
   enabled: true,
   siteCapW: 30_000,
-  excludedRigs: ['10.0.0.9:4028'],
+  excludedRigs: ['127.0.200.9:4028'],
   thermal: { enabled: true, targetChipC: 75, defaultIntakeC: 25, intakeByRig: { [RIG]: 31 } },
 };
 
@@ -37,7 +37,7 @@ describe('optimizer settings draft', () => {
     const draft = draftFromSettings({ ...current, enabled: false, excludedRigs: [] });
     expect(parseOptimizerDraft(draft, current)).toMatchObject({
       ok: true,
-      settings: { enabled: true, excludedRigs: ['10.0.0.9:4028'] },
+      settings: { enabled: true, excludedRigs: ['127.0.200.9:4028'] },
     });
   });
 
