@@ -190,18 +190,23 @@ export class OptimizerCore {
     let committedW = this.committedW(now);
     const decisions: NewDecision[] = [];
     const excluded = new Set(this.settings.excludedRigs);
+    const rules = { maxHashLoss: 0.015, maxChipTempC: this.limits?.maxChipTempC ?? 95 };
+    const timing = { ...this.timing, lostAfterMs: this.lostAfterMs };
     for (const device of this.devices.values()) {
-      const before = device.tuner.fingerprint?.points.length ?? 0;
+      const { record } = device.tuner;
+      const before = `${device.tuner.fingerprint?.points.length ?? 0}/${record.state}/${record.revertPending}`;
       const decision = device.tuner.tick({
         now,
         enabled: this.settings.enabled && !excluded.has(device.info.id),
         space: device.space,
         objective,
-        rules: { maxHashLoss: 0.015, maxChipTempC: this.limits?.maxChipTempC ?? 95 },
-        timing: { ...this.timing, lostAfterMs: this.lostAfterMs },
+        rules,
+        timing,
         headroomW: Math.max(0, budgetW - committedW),
       });
-      if ((device.tuner.fingerprint?.points.length ?? 0) !== before) this.dirty = true;
+      // A new point, a new state or a revert now owed must reach the state file, command or not.
+      const after = `${device.tuner.fingerprint?.points.length ?? 0}/${record.state}/${record.revertPending}`;
+      if (after !== before) this.dirty = true;
       if (decision) {
         committedW += Math.max(0, this.expect(device, decision) - this.drawW(device, now));
         decisions.push(decision);
