@@ -15,6 +15,24 @@ export interface TruePoint {
 
 export type TunableSimRig = VirtualBitaxe | VirtualBosminer;
 
+/**
+ * What the device truly delivers at a setting, whether or not the stability rule would accept it: J/TH of the work
+ * credited (errors included) and the share of work lost to errors. For judging where the optimizer left a device.
+ */
+export function trueDeliveryAt(
+  rig: TunableSimRig,
+  setting: DeviceSetting,
+): { efficiencyJPerTh: number; errorFraction: number } {
+  if (rig.family === 'axeos') {
+    if (setting.frequencyMhz === null || setting.voltageMv === null)
+      return { efficiencyJPerTh: Infinity, errorFraction: 1 };
+    const state = rig.steadyStateAt(setting.frequencyMhz, setting.voltageMv);
+    const efficiency = state.protectionTripped || state.hashrateThs <= 0 ? Infinity : state.powerW / state.hashrateThs;
+    return { efficiencyJPerTh: efficiency, errorFraction: state.errorFraction };
+  }
+  return { efficiencyJPerTh: trueEfficiencyAt(rig, setting), errorFraction: 0 };
+}
+
 /** J/TH the device truly settles at with this setting (Infinity if unstable or protected). */
 export function trueEfficiencyAt(rig: TunableSimRig, setting: DeviceSetting): number {
   if (rig.family === 'axeos') {

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../src-shared/model/control.js';
 import type { OptimizerDecision } from '../../../../src-shared/model/optimizer.js';
 import { startSimulatedTuning, type SimulatedTuning } from '../../../testing/simulated-tuning.js';
-import { stockSetting, trueEfficiencyAt, trueOptimum, type TunableSimRig } from '../../../testing/true-optimum.js';
+import {
+  stockSetting,
+  trueDeliveryAt,
+  trueEfficiencyAt,
+  trueOptimum,
+  type TunableSimRig,
+} from '../../../testing/true-optimum.js';
 import { OPTIMIZER_ACTOR } from './optimizer-service.js';
 
 let sim: SimulatedTuning;
@@ -46,12 +52,18 @@ describe('autotuning 50 simulated devices for efficiency', () => {
       const rig = simRigOf(device.rigId);
       const optimum = trueOptimum(rig);
       const stock = trueEfficiencyAt(rig, stockSetting(rig));
-      const tuned = device.current ? trueEfficiencyAt(rig, device.current) : Infinity;
+      // What it delivers where it was left: a point measured stable may, in truth, lose a little more than the 1.5 %
+      // the rule allows (the readings are noisy); its J/TH counts that loss, and the loss itself is bounded below.
+      const delivered = device.current
+        ? trueDeliveryAt(rig, device.current)
+        : { efficiencyJPerTh: Infinity, errorFraction: 1 };
+      const tuned = delivered.efficiencyJPerTh;
       return {
         name: device.rigName,
         state: device.state,
         ratio: tuned / optimum.efficiencyJPerTh,
         gain: stock / tuned - 1,
+        errorFraction: delivered.errorFraction,
       };
     });
     const ratios = rows.map((row) => row.ratio).sort((a, b) => a - b);
@@ -62,6 +74,9 @@ describe('autotuning 50 simulated devices for efficiency', () => {
     );
     expect(rows.filter((row) => row.state !== 'tuned')).toEqual([]);
     expect(rows.filter((row) => !(row.ratio <= 1.03))).toEqual([]);
+    const worstErrors = Math.max(...rows.map((row) => row.errorFraction));
+    console.log(`[optimizer] most work lost to errors at a tuned point: ${(worstErrors * 100).toFixed(2)}%`);
+    expect(rows.filter((row) => !(row.errorFraction <= 0.03))).toEqual([]);
   });
 
   it('sends every change through the command queue as the optimizer, each applied and audited', () => {
