@@ -684,7 +684,3 @@ export class DeviceTuner {
       : '';
   }
 }
-
-export function newTunerFor(rigId: string, model: string, rigName: string): DeviceTuner {
-  return DeviceTuner.fresh(rigId, model, rigName);
-}

@@ -194,7 +194,8 @@ export class OptimizerCore {
     const timing = { ...this.timing, lostAfterMs: this.lostAfterMs };
     for (const device of this.devices.values()) {
       const { record } = device.tuner;
-      const before = `${device.tuner.fingerprint?.points.length ?? 0}/${record.state}/${record.revertPending}`;
+      const points = device.tuner.fingerprint?.points.length ?? 0;
+      const { state, revertPending } = record;
       const decision = device.tuner.tick({
         now,
         enabled: this.settings.enabled && !excluded.has(device.info.id),
@@ -205,8 +206,13 @@ export class OptimizerCore {
         headroomW: Math.max(0, budgetW - committedW),
       });
       // A new point, a new state or a revert now owed must reach the state file, command or not.
-      const after = `${device.tuner.fingerprint?.points.length ?? 0}/${record.state}/${record.revertPending}`;
-      if (after !== before) this.dirty = true;
+      if (
+        (device.tuner.fingerprint?.points.length ?? 0) !== points ||
+        record.state !== state ||
+        record.revertPending !== revertPending
+      ) {
+        this.dirty = true;
+      }
       if (decision) {
         committedW += Math.max(0, this.expect(device, decision) - this.drawW(device, now));
         decisions.push(decision);

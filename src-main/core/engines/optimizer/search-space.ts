@@ -2,7 +2,7 @@
 // target), inside both the driver's safe range and the operator's own limits for the model. Steps are coarse enough
 // that an hour of tuning covers the range and fine enough that the best point is within a few percent of the optimum.
 import type { Capabilities, OperatorLimits } from '../../../../src-shared/model/control.js';
-import type { DeviceSetting, TuningKnob } from '../../../../src-shared/model/optimizer.js';
+import type { DeviceSetting } from '../../../../src-shared/model/optimizer.js';
 
 export interface Span {
   min: number;
@@ -48,16 +48,8 @@ export function searchSpaceFor(model: string, capabilities: Capabilities, limits
   return null;
 }
 
-export function knobOf(space: SearchSpace | null): TuningKnob | null {
-  return space?.knob ?? null;
-}
-
 export function clampToSpan(value: number, span: Span): number {
   return Math.min(span.max, Math.max(span.min, Math.round(value)));
-}
-
-export function settingKey(setting: DeviceSetting): string {
-  return `${setting.frequencyMhz ?? '-'}/${setting.voltageMv ?? '-'}/${setting.powerTargetW ?? '-'}`;
 }
 
 export function sameSetting(a: DeviceSetting | null, b: DeviceSetting | null): boolean {
